@@ -10,22 +10,16 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
+from scripts.check_site.site import URL_ATTRIBUTES
 from tests.conftest import ROOT
 
 DOCS = ROOT / "docs"
 
-# Attributes through which the browser fetches something on page load.
+# Attributes through which the browser fetches something on page load: the
+# checker's table of URL attributes, less the links a reader has to follow.
 FETCHED = {
-    "script": ("src",),
-    "img": ("src", "srcset"),
-    "source": ("src", "srcset"),
-    "iframe": ("src",),
-    "video": ("src", "poster"),
-    "audio": ("src",),
-    "embed": ("src",),
-    "object": ("data",),
-    "track": ("src",),
-}
+    tag: attrs for tag, attrs in URL_ATTRIBUTES.items() if tag not in ("a", "area", "link")
+} | {"object": ("data",)}
 # <link rel=...> values that make the browser connect or fetch.
 FETCHING_RELS = {
     "stylesheet",
