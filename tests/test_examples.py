@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import pytest
 from pytest_examples import CodeExample, EvalExample, find_examples
+from threadpoolctl import threadpool_limits
 
 from tests.conftest import ROOT
 
@@ -29,4 +30,7 @@ def test_example_runs_and_prints_what_the_page_shows(
 ) -> None:
     if example.prefix_settings().get("test") == "skip":
         pytest.skip("marked test=skip on the page")
-    eval_example.run_print_check(example)
+    # One BLAS thread: the examples are tiny, and on a busy 2-core machine
+    # OpenBLAS threads fighting each other made one example 20x slower.
+    with threadpool_limits(limits=1):
+        eval_example.run_print_check(example)
