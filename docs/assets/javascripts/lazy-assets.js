@@ -8,9 +8,14 @@
 
   var vendor = new URL("../vendor/", document.currentScript.src);
   var pending = {};
+  var sheets = {};
 
   /* Load a stylesheet or script once; resolve when it has loaded. */
   function load(file) {
+    /* Instant navigation drops head elements the next page lacks: put it back. */
+    if (sheets[file] && !sheets[file].isConnected) {
+      document.head.appendChild(sheets[file]);
+    }
     if (!pending[file]) {
       pending[file] = new Promise(function (resolve, reject) {
         var url = new URL(file, vendor).href;
@@ -19,6 +24,7 @@
           el = document.createElement("link");
           el.rel = "stylesheet";
           el.href = url;
+          sheets[file] = el;
         } else {
           el = document.createElement("script");
           el.src = url;

@@ -1,0 +1,114 @@
+"""Serve mkdocs-quiz's stylesheet and script as cached files, only where quizzes are.
+
+mkdocs-quiz inlines its whole quiz.css and quiz.js (about 55 KB) into every page it
+processes, quiz or not, together with a progress sidebar and two small per-page
+scripts (translations and options). This hook, which runs after the plugin:
+
+- on pages with a quiz, replaces the inlined script with `<script src>` to one shared
+  file (after a small inline script, see BEFORE_QUIZ_JS) and links the stylesheet
+  from the page's head, keeping the per-page scripts;
+- on pages without a quiz, removes everything the plugin added;
+- adds both files, read from the installed plugin, to the site.
+
+The inlined text is matched against the plugin's own files, so if an upgrade changes
+how the plugin inlines them, the build fails here instead of shipping them twice.
+Material's instant navigation re-runs scripts found in the page content, so the
+`<script src>` works when a reader navigates from a page without quizzes to one with.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from importlib.resources import files as package_files
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+CSS_TEXT = (package_files("mkdocs_quiz.css") / "quiz.css").read_text(encoding="utf-8")
+JS_TEXT = (package_files("mkdocs_quiz.js") / "quiz.js").read_text(encoding="utf-8")
+CSS_URI = "assets/quiz/quiz.css"
+JS_URI = "assets/quiz/quiz.js"
+# A content hash in each URL, so that no browser keeps a file from an older plugin.
+CSS_QUERY = "?v=" + hashlib.sha256(CSS_TEXT.encode("utf-8")).hexdigest()[:10]
+JS_QUERY = "?v=" + hashlib.sha256(JS_TEXT.encode("utf-8")).hexdigest()[:10]
+
+INLINE_CSS = re.compile(r"<style[^>]*>" + re.escape(CSS_TEXT) + r"</style>")
+INLINE_JS = re.compile(r"<script[^>]*>" + re.escape(JS_TEXT) + r"</script>")
+# What the plugin adds to every page besides the two files.
+PAGE_SCRIPTS = re.compile(r"<script[^>]*>\s*window\.mkdocsQuiz\w+ = .*?</script>", re.DOTALL)
+SIDEBAR = re.compile(
+    r'<div id="quiz-progress-sidebar".*?<nav id="quiz-progress-mobile".*?</nav>', re.DOTALL
+)
+QUIZ = re.compile(r'<div class="quiz[ "]')
+MARKER = "window.mkdocsQuizConfig"
+# Runs before quiz.js on each quiz page, including after instant navigation:
+# - quiz.js now loads after Material announces the new page, so the previous page's
+#   quiz.js would still be subscribed and would restore its own answers into this
+#   page; drop that subscription (quiz.js makes a fresh one when it runs);
+# - mkdocs-quiz throws on saved progress of the right shape but wrong types (say,
+#   `"selectedValues": null`), and then no quiz on the page works: drop saved
+#   progress that it could not restore, as the plugin itself does for bad JSON.
+BEFORE_QUIZ_JS = """<script>(function () {
+  if (window._mkdocsQuizSubscription) {
+    window._mkdocsQuizSubscription.unsubscribe();
+    window._mkdocsQuizSubscription = null;
+  }
+  var key = "quiz_progress_" + location.pathname;
+  function valid(entry) {
+    return entry !== null && typeof entry === "object" && typeof entry.answered === "boolean"
+      && typeof entry.correct === "boolean" && Array.isArray(entry.selectedValues)
+      && entry.selectedValues.every(function (value) { return typeof value === "string"; });
+  }
+  try {
+    var saved = JSON.parse(localStorage.getItem(key) || "{}");
+    if (typeof saved !== "object" || saved === null || Array.isArray(saved)
+        || !Object.values(saved).every(valid)) {
+      localStorage.removeItem(key);
+    }
+  } catch (error) {
+    try { localStorage.removeItem(key); } catch (ignored) {}
+  }
+})();</script>"""
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """Add quiz.css and quiz.js, exactly as the installed plugin ships them."""
+    files.append(File.generated(config, CSS_URI, content=CSS_TEXT))
+    files.append(File.generated(config, JS_URI, content=JS_TEXT))
+    return files
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Swap the inlined files for links on quiz pages; drop the plugin's additions elsewhere."""
+    if MARKER not in html:
+        return html  # the plugin did not process this page
+    if not (INLINE_CSS.search(html) and INLINE_JS.search(html)):
+        raise PluginError(
+            f"{page.file.src_path}: mkdocs-quiz no longer inlines its quiz.css and quiz.js "
+            "as overrides/hooks/quiz_assets.py expects; update the hook for this version."
+        )
+    html = INLINE_CSS.sub("", html, count=1)
+    if QUIZ.search(html):
+        src = get_relative_url(JS_URI, page.url) + JS_QUERY
+        script = f'{BEFORE_QUIZ_JS}<script src="{src}" defer></script>'
+        return INLINE_JS.sub(lambda _: script, html, count=1)
+    html = SIDEBAR.sub("", PAGE_SCRIPTS.sub("", INLINE_JS.sub("", html, count=1)))
+    if MARKER in html or "quiz-progress" in html:
+        raise PluginError(
+            f"{page.file.src_path}: could not remove everything mkdocs-quiz added to a page "
+            "without quizzes; update overrides/hooks/quiz_assets.py for this version."
+        )
+    return html
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    """Link the quiz stylesheet from the head of pages that have quizzes."""
+    if not QUIZ.search(output):
+        return output
+    href = get_relative_url(CSS_URI, page.url) + CSS_QUERY
+    link = f'<link rel="stylesheet" href="{href}">'
+    return output.replace("</head>", f"{link}\n</head>", 1)
