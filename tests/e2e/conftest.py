@@ -2,28 +2,15 @@
 
 from __future__ import annotations
 
-import functools
-import os
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Playwright, sync_playwright
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from scripts.audit.chromium import CHROMIUM, CHROMIUM_FLAGS
+from scripts.audit.server import serve
+from tests.mkdocs_config import load_config
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -34,21 +21,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.e2e)
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        """Keep the test output clean."""
-
-
 @pytest.fixture(scope="session")
 def base_url(site: Path) -> Iterator[str]:
-    """Serve the built site on a free port of 127.0.0.1 for the whole session."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    """Serve the built site on a free port of 127.0.0.1 for the whole session.
+
+    As GitHub Pages does: under the path of `site_url`, gzip-compressed, and with the
+    site's 404 page for anything missing (see scripts/audit/server.py).
+    """
+    with serve(site, load_config()["site_url"]) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

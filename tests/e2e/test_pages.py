@@ -1,121 +1,212 @@
-"""Every page loads in Chromium from the site's own host only, without errors."""
+"""Every page loads from the site's own host only, without errors, and passes axe-core.
+
+Each page is opened once, in a fresh browser context: its requests and errors are
+recorded, then axe-core checks it in the light palette, and its colours again in the
+dark one (no other rule depends on the palette). Pages are checked two at a time, on
+two browsers, so that a site of a hundred pages stays quick to test.
+"""
 
 from __future__ import annotations
 
+import queue
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Response
+from playwright.sync_api import Browser, sync_playwright
 
-from tests.conftest import ROOT
+from scripts.audit.chromium import CHROMIUM, CHROMIUM_FLAGS
+from tests.e2e.helpers import (
+    COLOUR_RULES,
+    SCHEMES,
+    Scheme,
+    Visit,
+    axe_violations,
+    page_paths,
+    pages_using,
+)
 
-DOCS = ROOT / "docs"
-
-
-def _page_paths() -> list[str]:
-    """URL paths of every Markdown page, e.g. `mathematics/` for docs/mathematics/index.md."""
-    paths = []
-    for source in sorted(DOCS.rglob("*.md")):
-        rel = source.relative_to(DOCS)
-        if any(part.startswith(".") for part in rel.parts):
-            continue
-        stem = rel.with_suffix("")
-        url = stem.parent if stem.name == "index" else stem
-        paths.append("" if str(url) == "." else f"{url.as_posix()}/")
-    return paths
+WORKERS = 2
+TIMEOUT = 300  # seconds to wait for one page's check
 
 
-class Visit:
-    """A page opened in a fresh context, with every request and error it caused."""
+@dataclass(frozen=True)
+class PageCheck:
+    """What one visit to a page found."""
 
-    def __init__(self, browser: Browser, url: str) -> None:
-        self.context = browser.new_context()
-        self.page: Page = self.context.new_page()
-        self.requests: list[str] = []
-        self.problems: list[str] = []
-        self.page.on("request", self._on_request)
-        self.page.on("requestfailed", lambda r: self.problems.append(f"failed: {r.url}"))
-        self.page.on("response", self._on_response)
-        self.page.on("console", self._on_console)
-        self.page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
-        self.page.goto(url, wait_until="networkidle")
-
-    def _on_request(self, request: Request) -> None:
-        self.requests.append(request.url)
-
-    def _on_response(self, response: Response) -> None:
-        if response.status >= 400:
-            self.problems.append(f"HTTP {response.status}: {response.url}")
-
-    def _on_console(self, message: ConsoleMessage) -> None:
-        if message.type == "error":
-            self.problems.append(f"console error: {message.text}")
-
-    def close(self) -> None:
-        self.context.close()
+    foreign: list[str]
+    problems: list[str]
+    h1_count: int
+    violations: dict[Scheme, list[str]]
 
 
-@pytest.mark.parametrize("path", _page_paths())
-def test_page_loads_only_from_its_own_host_without_errors(
-    browser: Browser, base_url: str, path: str
-) -> None:
-    visit = Visit(browser, base_url + path)
+def _check(browser: Browser, url: str) -> PageCheck:
+    visit = Visit.open(browser, url, wait_until="load")
     try:
-        own = urlsplit(base_url).netloc
-        foreign = [url for url in visit.requests if urlsplit(url).netloc not in (own, "")]
-        assert foreign == []
-        assert visit.problems == []
-        assert visit.page.locator("article h1").count() == 1
-    finally:
-        visit.close()
-
-
-def _pages_using(marker: str) -> list[str]:
-    return [
-        path
-        for path, source in zip(_page_paths(), _sources(), strict=True)
-        if marker in source.read_text(encoding="utf-8")
-    ]
-
-
-def _sources() -> list[Path]:
-    return [
-        source
-        for source in sorted(DOCS.rglob("*.md"))
-        if not any(part.startswith(".") for part in source.relative_to(DOCS).parts)
-    ]
-
-
-@pytest.mark.parametrize("scheme", ["default", "slate"])
-def test_math_is_typeset_in_both_palettes(browser: Browser, base_url: str, scheme: str) -> None:
-    pages = _pages_using("$$")
-    assert pages, "no page with display math to test"
-    visit = Visit(browser, base_url + pages[0])
-    try:
-        visit.page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
-        visit.page.wait_for_selector(".arithmatex .katex", timeout=10_000)
-        raw = visit.page.locator(".arithmatex:not(:has(.katex))").count()
-        assert raw == 0, "some math was left as raw TeX"
-        assert visit.problems == []
-    finally:
-        visit.close()
-
-
-def test_diagrams_render_as_svg(browser: Browser, base_url: str) -> None:
-    pages = _pages_using("```mermaid")
-    assert pages, "no page with a diagram to test"
-    visit = Visit(browser, base_url + pages[0])
-    try:
-        # Material swaps each `pre.mermaid` for a `div.mermaid` holding the SVG
-        # in a closed shadow root, so the test checks the swap and its size.
-        visit.page.wait_for_selector("div.mermaid", timeout=15_000)
-        visit.page.wait_for_function("document.querySelectorAll('pre.mermaid').length === 0")
-        heights = visit.page.eval_on_selector_all(
-            "div.mermaid", "divs => divs.map(d => d.getBoundingClientRect().height)"
+        visit.wait_until_rendered()
+        violations: dict[Scheme, list[str]] = {"light": axe_violations(visit.page)}
+        visit.page.emulate_media(color_scheme="dark")
+        visit.page.wait_for_function(f"document.body.dataset.mdColorScheme === '{SCHEMES['dark']}'")
+        violations["dark"] = axe_violations(visit.page, COLOUR_RULES)
+        # Requests still running must finish before the verdict.
+        visit.page.wait_for_load_state("networkidle")
+        own = urlsplit(url).netloc
+        return PageCheck(
+            foreign=[u for u in visit.requests if urlsplit(u).netloc not in (own, "")],
+            problems=visit.problems,
+            h1_count=visit.page.locator(".md-content h1").count(),
+            violations=violations,
         )
-        assert heights, "no rendered diagram"
-        assert min(heights) > 40, f"diagram boxes too small: {heights}"
+    finally:
+        visit.close()
+
+
+@dataclass
+class _Checks:
+    """Page checks run by worker threads, each with a browser of its own."""
+
+    base_url: str
+    jobs: queue.Queue[str] = field(default_factory=queue.Queue)
+    done: dict[str, threading.Event] = field(default_factory=dict)
+    results: dict[str, PageCheck | Exception] = field(default_factory=dict)
+
+    def start(self, paths: list[str]) -> list[threading.Thread]:
+        for path in paths:
+            self.done[path] = threading.Event()
+            self.jobs.put(path)
+        threads = [threading.Thread(target=self._work, daemon=True) for _ in range(WORKERS)]
+        for thread in threads:
+            thread.start()
+        return threads
+
+    def _work(self) -> None:
+        try:
+            with sync_playwright() as driver:
+                browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+                try:
+                    self._check_all(browser)
+                finally:
+                    browser.close()
+        except Exception as error:  # no browser: every page left fails with the reason
+            self._check_all(None, error)
+
+    def _check_all(self, browser: Browser | None, error: Exception | None = None) -> None:
+        while True:
+            try:
+                path = self.jobs.get_nowait()
+            except queue.Empty:
+                return
+            try:
+                if browser is None:
+                    raise RuntimeError(f"no browser to check {path}") from error
+                self.results[path] = _check(browser, self.base_url + path)
+            except Exception as failure:  # reported by the page's own tests
+                self.results[path] = failure
+            finally:
+                self.done[path].set()
+
+    def get(self, path: str) -> PageCheck:
+        assert self.done[path].wait(TIMEOUT), f"checking {path} took over {TIMEOUT} s"
+        result = self.results[path]
+        if isinstance(result, Exception):
+            raise result
+        return result
+
+
+@pytest.fixture(scope="session")
+def checked(
+    request: pytest.FixtureRequest, browser: Browser, base_url: str
+) -> Iterator[Callable[[str], PageCheck]]:
+    """Check each selected page once per session, however many tests read the result."""
+    selected = {
+        item.callspec.params["path"]
+        for item in request.session.items
+        if isinstance(item, pytest.Function)
+        and item.path == Path(__file__)
+        and hasattr(item, "callspec")
+        and "path" in item.callspec.params
+    }
+    checks = _Checks(base_url)
+    threads = checks.start([path for path in page_paths() if path in selected])
+    yield checks.get
+    while not checks.jobs.empty():  # the session was interrupted: stop early
+        checks.jobs.get_nowait()
+    for thread in threads:
+        thread.join()
+
+
+@pytest.mark.parametrize("path", page_paths())
+def test_page_loads_only_from_its_own_host_without_errors(
+    checked: Callable[[str], PageCheck], path: str
+) -> None:
+    result = checked(path)
+    assert result.foreign == []
+    assert result.problems == []
+    assert result.h1_count == 1
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", page_paths())
+def test_page_has_no_accessibility_violations(
+    checked: Callable[[str], PageCheck], path: str, scheme: Scheme
+) -> None:
+    assert checked(path).violations[scheme] == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_missing_page_gets_the_404_page(browser: Browser, base_url: str, scheme: Scheme) -> None:
+    missing = base_url + "no-such-page/"
+    visit = Visit.open(browser, missing, scheme=scheme)
+    try:
+        assert visit.page.locator("article h1").inner_text() == "Page not found"
+        assert visit.problems == [
+            f"HTTP 404: {missing}",
+            "console error: Failed to load resource: the server responded with a status of "
+            "404 (Not Found)",
+        ]
+        assert [u for u in visit.requests if not u.startswith(base_url)] == []
+        assert axe_violations(visit.page) == []
+    finally:
+        visit.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_math_is_typeset_in_both_palettes(browser: Browser, base_url: str, scheme: Scheme) -> None:
+    pages = pages_using("$$")
+    assert pages, "no page with display math to test"
+    visit = Visit.open(browser, base_url + pages[0], scheme=scheme)
+    try:
+        assert visit.page.evaluate("document.body.dataset.mdColorScheme") == SCHEMES[scheme]
+        visit.page.wait_for_selector(".arithmatex .katex", timeout=10_000)
+        visit.wait_until_rendered()
+        assert visit.page.locator(".arithmatex:not(:has(.katex))").count() == 0
+        assert "$" not in visit.page.locator("article .arithmatex").first.inner_text()
+        assert visit.problems == []
+    finally:
+        visit.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_diagrams_render_as_svg_in_both_palettes(
+    browser: Browser, base_url: str, scheme: Scheme
+) -> None:
+    pages = pages_using("```mermaid")
+    assert pages, "no page with a diagram to test"
+    visit = Visit.open(browser, base_url + pages[0], scheme=scheme, open_shadow_roots=True)
+    try:
+        assert visit.page.evaluate("document.body.dataset.mdColorScheme") == SCHEMES[scheme]
+        # Material swaps each `pre.mermaid` for a `div.mermaid` holding the SVG.
+        visit.wait_until_rendered()
+        diagrams = visit.page.locator("div.mermaid")
+        assert diagrams.count() > 0, "no rendered diagram"
+        for index in range(diagrams.count()):
+            svg = diagrams.nth(index).locator("svg")
+            assert svg.count() == 1
+            assert svg.bounding_box() is not None
+            assert svg.locator("g").count() > 0, "an empty diagram"
         assert visit.problems == []
     finally:
         visit.close()

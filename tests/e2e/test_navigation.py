@@ -1,0 +1,145 @@
+"""Moving around as a reader does: palette toggle, the mobile drawer, instant navigation."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Browser, Page, expect
+
+from tests.e2e.helpers import RENDERED, SCHEMES, Visit, axe_violations, page_paths, pages_using
+
+SCHEME = "document.body.dataset.mdColorScheme"
+
+
+def _follow(page: Page, base_url: str, path: str) -> None:
+    """Click a link to `path` in the page's content, and wait for the page.
+
+    Not every page links to every other, so the test adds the link it clicks; Material
+    handles a click on it exactly as on any link of the page.
+    """
+    page.evaluate(
+        """url => {
+          const link = Object.assign(document.createElement("a"), { href: url, id: "e2e-link" });
+          link.textContent = "next page";
+          document.querySelector("article").prepend(link);
+        }""",
+        base_url + path,
+    )
+    page.locator("#e2e-link").click()
+    # navigation.tracking may add the heading in view to the address as a fragment.
+    expect(page).to_have_url(re.compile(re.escape(base_url + path) + "(#.*)?$"))
+    expect(page.locator(".md-content h1")).to_be_visible()
+    page.wait_for_function(RENDERED, timeout=20_000)
+
+
+def _expect_instant(page: Page) -> None:
+    """The marker set on the first page survives only if no page was fully loaded."""
+    assert page.evaluate("window.__instantMarker === true"), "a full page load happened"
+
+
+def test_dark_mode_toggle_persists_across_pages(browser: Browser, base_url: str) -> None:
+    visit = Visit.open(browser, base_url)
+    page = visit.page
+    try:
+        assert page.evaluate(SCHEME) == SCHEMES["light"]
+        for _ in range(3):  # system preference -> light -> dark
+            if page.evaluate(SCHEME) == SCHEMES["dark"]:
+                break
+            page.locator("form[data-md-component=palette] label").locator("visible=true").click()
+        assert page.evaluate(SCHEME) == SCHEMES["dark"]
+
+        target = page_paths()[1]
+        _follow(page, base_url, target)
+        assert page.evaluate(SCHEME) == SCHEMES["dark"]
+        page.goto(base_url + page_paths()[2], wait_until="networkidle")
+        assert page.evaluate(SCHEME) == SCHEMES["dark"]
+        assert visit.problems == []
+    finally:
+        visit.close()
+
+
+def test_mobile_drawer_opens_and_reaches_a_page(browser: Browser, base_url: str) -> None:
+    visit = Visit.open(browser, base_url, viewport=(375, 667))
+    page = visit.page
+    try:
+        drawer = page.locator("nav.md-nav--primary")
+        expect(drawer).not_to_be_in_viewport()
+        page.locator("label.md-header__button[for=__drawer]").click()
+        expect(drawer).to_be_in_viewport()
+        assert axe_violations(page) == []
+
+        # A section opens its own panel of pages; follow the first page in it.
+        section = drawer.locator("> ul > li > label.md-nav__link[for^=__nav_]").first
+        toggle = section.get_attribute("for")
+        section.click()
+        link = drawer.locator(f"#{toggle} ~ nav a.md-nav__link[href]").first
+        expect(link).to_be_in_viewport()
+        target = link.get_attribute("href")
+        assert target
+        assert target.startswith(base_url)
+        assert target != base_url
+        link.click()
+        expect(page).to_have_url(target)
+        expect(page.locator(".md-content h1")).to_be_in_viewport()
+        expect(drawer).not_to_be_in_viewport()
+        assert visit.problems == []
+    finally:
+        visit.close()
+
+
+def _expect_math_typeset(page: Page) -> None:
+    """Every formula is typeset, and KaTeX's stylesheet hides its MathML copy."""
+    assert page.locator(".arithmatex:not(:has(.katex))").count() == 0
+    mathml = page.locator(".katex .katex-mathml").first
+    assert mathml.evaluate("el => getComputedStyle(el).position") == "absolute"
+
+
+def _expect_quizzes_work(page: Page) -> None:
+    """The first single-choice quiz is styled and answers with feedback."""
+    quiz = page.locator(".quiz:has(input[type=radio])").first
+    expect(quiz.locator("section.content")).to_be_hidden()  # quiz.css is applied
+    quiz.locator("input[type=radio] + label").first.click()
+    expect(quiz.locator(".quiz-feedback .quiz-feedback-item")).to_be_visible()
+    expect(quiz.locator("section.content")).to_be_visible()
+
+
+def test_instant_navigation_keeps_quizzes_math_and_diagrams_working(
+    browser: Browser, base_url: str
+) -> None:
+    math = pages_using("$$")[0]
+    without_math = [path for path in pages_using("```mermaid") if path not in pages_using("$")]
+    assert without_math, "no page with a diagram and no math to test"
+    diagram = without_math[0]
+    # The 404 page has no quiz, math or diagram: everything must load on the way.
+    visit = Visit.open(browser, base_url + "no-such-page/", open_shadow_roots=True)
+    page = visit.page
+    try:
+        assert page.locator("script[src*='quiz'], link[href*='quiz']").count() == 0
+        page.evaluate("window.__instantMarker = true")
+
+        _follow(page, base_url, "")
+        _expect_instant(page)
+        _expect_quizzes_work(page)
+
+        _follow(page, base_url, math)
+        _expect_instant(page)
+        _expect_math_typeset(page)
+        _expect_quizzes_work(page)
+
+        _follow(page, base_url, diagram)
+        _expect_instant(page)
+        expect(page.locator("div.mermaid svg").first).to_be_visible()
+        _expect_quizzes_work(page)
+
+        # Back to math after a page without it: still typeset and styled.
+        _follow(page, base_url, math)
+        _expect_instant(page)
+        _expect_math_typeset(page)
+        assert page.locator(".quiz-feedback .quiz-feedback-item").count() == 1  # saved answer
+        assert visit.problems == [
+            f"HTTP 404: {base_url}no-such-page/",
+            "console error: Failed to load resource: the server responded with a status of "
+            "404 (Not Found)",
+        ]
+    finally:
+        visit.close()

@@ -1,0 +1,192 @@
+"""Our theme customisation: copied partials stay Material's own, and the hooks behave.
+
+Not browser tests, but checks of what the browser receives: they run with them.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import subprocess
+import sys
+from importlib.resources import files
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from tests.conftest import ROOT
+
+OVERRIDES = ROOT / "overrides"
+MATERIAL = Path(str(files("material") / "templates"))
+
+# Each copied partial: the one change we make to Material's text.
+PARTIAL_CHANGES = {
+    "search.html": (
+        '<div class="md-search" data-md-component="search" role="dialog">',
+        '<div class="md-search" data-md-component="search" role="dialog"'
+        " aria-label=\"{{ lang.t('search') }}\">",
+    ),
+    "tags.html": (
+        '<nav class="md-tags" {{ hidden }}>',
+        '<nav class="md-tags" aria-label="Tags" {{ hidden }}>',
+    ),
+    "progress.html": (
+        '<div class="md-progress" data-md-component="progress" role="progressbar"></div>',
+        '<div class="md-progress" data-md-component="progress" aria-hidden="true"></div>',
+    ),
+    "nav-item.html": (
+        'aria-labelledby="{{ path }}_label"',
+        'aria-label="{{ nav_item.title | striptags | e }}"',
+    ),
+}
+
+
+def _without_header(template: str) -> str:
+    """A template without its leading `{#- ... -#}` comment."""
+    return template.split("-#}\n", 1)[1] if template.startswith("{#-") else template
+
+
+def test_every_copied_partial_is_listed() -> None:
+    copied = sorted(p.name for p in (OVERRIDES / "partials").glob("*.html"))
+    assert copied == sorted(PARTIAL_CHANGES)
+
+
+@pytest.mark.parametrize("name", sorted(PARTIAL_CHANGES))
+def test_copied_partial_is_materials_own_but_for_one_change(name: str) -> None:
+    old, new = PARTIAL_CHANGES[name]
+    material = _without_header((MATERIAL / "partials" / name).read_text(encoding="utf-8"))
+    ours = _without_header((OVERRIDES / "partials" / name).read_text(encoding="utf-8"))
+    assert material.count(old) == 1, f"Material's {name} changed: update our copy"
+    assert ours == material.replace(old, new)
+
+
+def _hook(name: str) -> ModuleType:
+    path = OVERRIDES / "hooks" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"hook_{name}", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+QUIZ_PAGE = """---
+title: With a quiz
+---
+# With a quiz
+
+<quiz>
+Which protocol is connectionless?
+- [ ] TCP
+- [x] UDP
+- [ ] IP
+
+UDP sends datagrams without a connection.
+</quiz>
+"""
+PLAIN_PAGE = "# Plain\n\nNo quiz here.\n"
+MINI_CONFIG = """site_name: Mini
+site_url: https://example.org/mini/
+theme:
+  name: material
+  font: false
+  features: [navigation.instant]
+plugins:
+  - search
+  - mkdocs_quiz:
+      confetti: false
+hooks:
+{hooks}
+"""
+
+
+@pytest.fixture(scope="module")
+def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A two-page site built with the plugin and our hooks: one page with a quiz."""
+    root = tmp_path_factory.mktemp("mini")
+    (root / "docs").mkdir()
+    (root / "docs" / "index.md").write_text(PLAIN_PAGE, encoding="utf-8")
+    (root / "docs" / "quiz.md").write_text(QUIZ_PAGE, encoding="utf-8")
+    hooks = "\n".join(f"  - {path}" for path in sorted((OVERRIDES / "hooks").glob("*.py")))
+    (root / "mkdocs.yml").write_text(MINI_CONFIG.format(hooks=hooks), encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(root / "site")],
+        cwd=root,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return root / "site"
+
+
+def test_a_page_without_quizzes_gets_nothing_from_the_plugin(mini_site: Path) -> None:
+    page = (mini_site / "index.html").read_text(encoding="utf-8")
+    leftovers = ["mkdocsQuiz", "quiz-progress", "assets/quiz/", "<style", "_mkdocsQuiz"]
+    assert [text for text in leftovers if text in page] == []
+
+
+def test_a_quiz_page_links_the_shared_files_once(mini_site: Path) -> None:
+    page = (mini_site / "quiz" / "index.html").read_text(encoding="utf-8")
+    head, body = page.split("</head>", 1)
+    assert head.count('<link rel="stylesheet" href="../assets/quiz/quiz.css?v=') == 1
+    assert body.count('<script src="../assets/quiz/quiz.js?v=') == 1
+    assert "<style" not in page
+    assert "window.mkdocsQuizConfig" in body
+    assert "window.mkdocsQuizTranslations" in body
+    assert len(page) < 30_000, "the plugin's files are still inlined"
+
+
+def test_the_shared_files_are_the_plugins_own(mini_site: Path) -> None:
+    for name, package in (("quiz.css", "mkdocs_quiz.css"), ("quiz.js", "mkdocs_quiz.js")):
+        ours = (mini_site / "assets" / "quiz" / name).read_text(encoding="utf-8")
+        assert ours == (files(package) / name).read_text(encoding="utf-8")
+
+
+def test_quiz_assets_fails_the_build_if_the_plugin_inlines_differently() -> None:
+    hook = _hook("quiz_assets")
+    changed = (
+        "<div class='quiz'></div><style>.quiz{}</style><script>window.mkdocsQuizConfig={}</script>"
+    )
+    page = type("Page", (), {"file": type("File", (), {"src_path": "x.md"})()})()
+    with pytest.raises(PluginError, match="no longer inlines"):
+        hook.on_page_content(changed, page=page, config=None, files=None)
+
+
+def test_search_text_separates_options_and_hides_widgets() -> None:
+    hook = _hook("search_text")
+    quiz = (
+        '<div class="quiz" id="quiz-0"><a href="#quiz-0" class="quiz-header-link">#</a>'
+        "<fieldset><div><input><label>TCP</label></div><div><input><label>UDP</label></div>"
+        '</fieldset><button type="submit" class="quiz-button">Submit</button></div>'
+    )
+    out = hook.on_page_content(quiz, page=None, config=None, files=None)
+    assert "<label>TCP</label>\n</div>\n<div>" in out
+    assert out.count('data-search-exclude="quiz"') == 2
+
+
+def test_a11y_markup_names_controls_and_demotes_empty_headers() -> None:
+    hook = _hook("a11y_markup")
+    task = (
+        '<li class="task-list-item"><label class="task-list-control"><input type="checkbox"/>'
+        '<span class="task-list-indicator"></span></label> Book the <em>room</em> &amp; time</li>'
+    )
+    math = (
+        '<div class="quiz"><input type="radio" name="answer" value="0" id="quiz-1-0" >'
+        '<label for="quiz-1-0"><span class="arithmatex">\\(x^2\\)</span></label>'
+        '<input type="radio" name="answer" value="1" id="quiz-1-1" >'
+        '<label for="quiz-1-1">Both <span class="arithmatex">\\(x\\)</span></label></div>'
+    )
+    table = (
+        '<table><thead><tr><th></th><th style="text-align: left">Recall</th>'
+        '<th><span class="arithmatex">\\(p(x)\\)</span></th></tr>'
+    )
+    out = hook.on_page_content(task + math + table, page=None, config=None, files=None)
+    assert '<tr><td></td><th style="text-align: left">Recall</th>' in out
+    assert '<span class="arithmatex" role="math" aria-label="p(x)">\\(p(x)\\)</span>' in out
+    assert '<input type="checkbox" aria-label="Book the room &amp; time"/>' in out
+    assert 'id="quiz-1-0" title="x^2">' in out
+    assert 'id="quiz-1-1" >' in out  # it has text of its own: left alone
