@@ -58,7 +58,13 @@ test: install lint ## Strict build, checker and the whole test suite (what CI ru
 e2e: install ## Only the browser tests (needs Chromium at /usr/bin/chromium)
 	$(BIN)/pytest -m e2e
 
-audit: install ## Lighthouse scores and page weight of representative pages
+# Lighthouse is only for the audit: its own package.json, never part of `make install`.
+AUDIT_NODE := scripts/audit/node_modules/.installed
+$(AUDIT_NODE): scripts/audit/package.json scripts/audit/package-lock.json $(INSTALLED)
+	$(BIN)/npm ci --prefix scripts/audit --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+audit: build $(AUDIT_NODE) ## Lighthouse scores and page weight of representative pages
 	$(BIN)/python -m scripts.audit
 
 lock: ## Re-pin requirements*.txt from requirements*.in in a clean environment
@@ -72,4 +78,4 @@ lock: ## Re-pin requirements*.txt from requirements*.in in a clean environment
 	rm -rf .lock-venv
 
 clean: ## Remove the build output, caches and installed environment
-	rm -rf site $(VENV) node_modules $(VENDOR) .pytest_cache .mypy_cache .ruff_cache reports
+	rm -rf site $(VENV) node_modules scripts/audit/node_modules $(VENDOR) .pytest_cache .mypy_cache .ruff_cache reports

@@ -1,0 +1,1 @@
+"""Performance audit: Lighthouse scores and page weight of representative pages (`make audit`)."""

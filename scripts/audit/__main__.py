@@ -1,0 +1,275 @@
+"""`python -m scripts.audit`: Lighthouse scores and page weight of representative pages.
+
+Serves the built site (`make build` writes site/) on 127.0.0.1 as GitHub Pages does,
+then, for the home page, a section overview, a topic page with quizzes, one with math
+and one with a diagram:
+
+- runs Lighthouse (pinned in scripts/audit/package.json, installed by `make audit`)
+  in mobile and desktop modes against Debian's Chromium, and reads its four category
+  scores and the bytes it saw transferred;
+- measures with Chromium the compressed bytes of a first visit, split into the HTML,
+  the site's own assets and the theme's (Material's bundle, stylesheets, search worker
+  and the data it fetches itself), and of a repeat visit: the page opened after the
+  home page, with the browser cache warm.
+
+It prints a table and how the pages compare with the targets. It is a report, not a
+test: it exits 0 whatever the scores, and 2 if it could not run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import load_config
+from playwright.sync_api import Browser, BrowserContext, sync_playwright
+
+from scripts.audit.chromium import CHROMIUM, CHROMIUM_FLAGS
+from scripts.audit.server import serve
+
+ROOT = Path(__file__).resolve().parents[2]
+SITE = ROOT / "site"
+LIGHTHOUSE = Path(__file__).parent / "node_modules" / "lighthouse" / "cli" / "index.js"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+MODES = ("mobile", "desktop")
+KIB = 1024
+FIRST_VISIT_BUDGET = 60 * KIB  # HTML + own assets of a typical topic page
+REPEAT_VISIT_BUDGET = 25 * KIB
+# What Material ships and fetches by itself, whatever the page.
+THEME_PATHS = (
+    "assets/javascripts/bundle.",
+    "assets/javascripts/workers/",
+    "assets/javascripts/lunr/",
+    "assets/stylesheets/main.",
+    "assets/stylesheets/palette.",
+    "search/search_index.json",
+    "sitemap.xml",
+)
+WEIGHT_COLUMNS = ("html", "own", "theme", "first", "html+own", "repeat")
+RENDERED = """() =>
+  [...document.querySelectorAll(".arithmatex")].every(el => el.querySelector(".katex"))
+  && document.querySelectorAll("pre.mermaid").length === 0"""
+
+
+@dataclass(frozen=True)
+class Weight:
+    """Compressed bytes transferred for one page load."""
+
+    html: int
+    own: int
+    theme: int
+
+    @property
+    def total(self) -> int:
+        return self.html + self.own + self.theme
+
+
+@dataclass(frozen=True)
+class Audited:
+    """Everything measured for one page."""
+
+    name: str
+    path: str
+    scores: dict[str, dict[str, int]]  # mode -> category -> 0..100
+    lighthouse_bytes: dict[str, int]  # mode -> total bytes Lighthouse saw
+    first: Weight
+    repeat: Weight
+
+
+def representative_pages(nav: list[Any]) -> list[tuple[str, str]]:
+    """(name, URL path) of the pages to audit, chosen from the nav as pages come and go."""
+    sources = [file for file in _nav_files(nav) if (ROOT / "docs" / file).is_file()]
+    topics = [source for source in sources if not source.endswith("index.md")]
+    overviews = [source for source in sources if source.endswith("/index.md")]
+
+    chosen = ["", _url_path(overviews[0])]
+
+    def first(wanted: Callable[[str], bool]) -> str:
+        """The first topic page (or, failing that, any page) not yet chosen that is wanted."""
+        for source in topics + sources:
+            path = _url_path(source)
+            if path not in chosen and wanted((ROOT / "docs" / source).read_text("utf-8")):
+                chosen.append(path)
+                return path
+        raise SystemExit("audit: not enough kinds of page to audit")
+
+    quizzes = first(lambda t: "<quiz>" in t and "$" not in t and "```mermaid" not in t)
+    math = first(lambda t: "$$" in t and "```mermaid" not in t)
+    diagram = first(lambda t: "```mermaid" in t and "$$" not in t)
+    return [
+        ("home", ""),
+        ("section overview", chosen[1]),
+        ("topic with quizzes", quizzes),
+        ("math", math),
+        ("diagram", diagram),
+    ]
+
+
+def _nav_files(nav: list[Any]) -> list[str]:
+    files: list[str] = []
+    for entry in nav:
+        value = next(iter(entry.values())) if isinstance(entry, dict) else entry
+        if isinstance(value, list):
+            files.extend(_nav_files(value))
+        elif isinstance(value, str) and value.endswith(".md"):
+            files.append(value)
+    return files
+
+
+def _url_path(source: str) -> str:
+    stem = source.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("index") if stem.endswith("/index") else f"{stem}/"
+
+
+def lighthouse(url: str, mode: str) -> tuple[dict[str, int], int]:
+    """Category scores (0..100) and total transferred bytes, from one Lighthouse run."""
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "report.json"
+        command = [
+            str(Path(sys.executable).parent / "node"),
+            str(LIGHTHOUSE),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={report}",
+            f"--only-categories={','.join(CATEGORIES)}",
+            f"--chrome-flags={' '.join(CHROMIUM_FLAGS)}",
+            *(["--preset=desktop"] if mode == "desktop" else []),
+        ]
+        env = {**os.environ, "CHROME_PATH": CHROMIUM}
+        proc = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+        if proc.returncode != 0:
+            raise SystemExit(f"audit: Lighthouse failed on {url} ({mode}):\n{proc.stderr[-2000:]}")
+        data = json.loads(report.read_text(encoding="utf-8"))
+    scores = {name: round(data["categories"][name]["score"] * 100) for name in CATEGORIES}
+    return scores, int(data["audits"]["total-byte-weight"]["numericValue"])
+
+
+def _load(context: BrowserContext, url: str, base_url: str) -> Weight:
+    """Load a page in the context; sum the compressed bytes of what came over the network."""
+    page = context.new_page()
+    session = context.new_cdp_session(page)
+    session.send("Network.enable")
+    urls: dict[str, str] = {}
+    received: dict[str, int] = {}
+    session.on(
+        "Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"])
+    )
+    session.on(
+        "Network.loadingFinished",
+        lambda e: received.__setitem__(e["requestId"], int(e["encodedDataLength"])),
+    )
+    page.goto(url, wait_until="networkidle")
+    page.wait_for_function(RENDERED, timeout=30_000)
+    page.wait_for_load_state("networkidle")
+    page.close()
+    html = own = theme = 0
+    for request, size in received.items():
+        address = urls.get(request, "").split("?")[0]
+        path = address.removeprefix(base_url)
+        if address == url:
+            html += size
+        elif path.startswith(THEME_PATHS):
+            theme += size
+        else:
+            own += size
+    return Weight(html, own, theme)
+
+
+def weigh(browser: Browser, base_url: str, path: str) -> tuple[Weight, Weight]:
+    """The page's weight on a first visit, and on a visit after the home page."""
+    context = browser.new_context()
+    first = _load(context, base_url + path, base_url)
+    context.close()
+    context = browser.new_context()
+    _load(context, base_url, base_url)
+    repeat = _load(context, base_url + path, base_url)
+    context.close()
+    return first, repeat
+
+
+def _kib(size: int) -> str:
+    return f"{size / KIB:.1f}"
+
+
+def _against(size: int, budget: int) -> str:
+    return f"{_kib(size)} KiB of {_kib(budget)}: {'met' if size <= budget else 'missed'}"
+
+
+def report(results: list[Audited]) -> str:
+    """The table, then how the pages compare with the targets."""
+    lines = [
+        "Lighthouse scores (mobile | desktop) and bytes transferred (KiB, gzip)",
+        "",
+        f"{'page':<52} {'perf':>9} {'a11y':>9} {'b-p':>9} {'seo':>9} {'lighthouse KiB':>15}",
+    ]
+    for r in results:
+        cells = [f"{r.scores['mobile'][c]:>4}|{r.scores['desktop'][c]:<4}" for c in CATEGORIES]
+        weight = f"{_kib(r.lighthouse_bytes['mobile'])}|{_kib(r.lighthouse_bytes['desktop'])}"
+        lines.append(
+            f"{r.name + ' /' + r.path:<52} " + " ".join(f"{c:>9}" for c in cells) + f" {weight:>15}"
+        )
+    lines += ["", f"{'page':<52} " + " ".join(f"{h:>8}" for h in WEIGHT_COLUMNS)]
+    for r in results:
+        first = r.first
+        sizes = [first.html, first.own, first.theme, first.total, first.html + first.own]
+        sizes.append(r.repeat.total)
+        lines.append(f"{r.name + ' /' + r.path:<52} " + " ".join(f"{_kib(n):>8}" for n in sizes))
+    lines += ["", "Targets:"]
+    below = [
+        f"{r.name} {mode} {c} {r.scores[mode][c]}"
+        for r in results
+        for mode in MODES
+        for c in CATEGORIES
+        if r.scores[mode][c] < 100
+    ]
+    lines.append(
+        "  100 in every category: " + ("met" if not below else "missed: " + "; ".join(below))
+    )
+    typical = next(r for r in results if r.name == "topic with quizzes")
+    own = typical.first.html + typical.first.own
+    lines.append(
+        f"  typical topic page /{typical.path}, first visit, HTML + own assets: "
+        + _against(own, FIRST_VISIT_BUDGET)
+    )
+    lines.append(
+        "  the same page, repeat visit: " + _against(typical.repeat.total, REPEAT_VISIT_BUDGET)
+    )
+    return "\n".join(lines)
+
+
+def main() -> int:
+    if not (SITE / "index.html").is_file():
+        print("audit: no site/ to audit: run `make build` first", file=sys.stderr)
+        return 2
+    if not LIGHTHOUSE.is_file():
+        print("audit: Lighthouse is not installed: run `make audit`", file=sys.stderr)
+        return 2
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    pages = representative_pages(config["nav"])
+    results = []
+    with serve(SITE, config["site_url"]) as base_url, sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        for name, path in pages:
+            print(f"audit: {name} /{path}", file=sys.stderr)
+            scores, sizes = {}, {}
+            for mode in MODES:
+                scores[mode], sizes[mode] = lighthouse(base_url + path, mode)
+            first, repeat = weigh(browser, base_url, path)
+            results.append(Audited(name, path, scores, sizes, first, repeat))
+        browser.close()
+    print(report(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
