@@ -1,7 +1,7 @@
 /*
  * Math (KaTeX) and diagrams (Mermaid) are served by this site and loaded only
  * on the pages that use them. Both files are copied from the npm registry's
- * packages into assets/vendor/ by `make vendor`.
+ * packages into assets/vendor/ by `make install`.
  */
 (function () {
   "use strict";
