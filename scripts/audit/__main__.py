@@ -33,6 +33,7 @@ from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
 from scripts.audit.chromium import CHROMIUM, CHROMIUM_FLAGS
 from scripts.audit.server import serve
+from scripts.check_site.config import nav_pages
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "site"
@@ -85,7 +86,7 @@ class Audited:
 
 def representative_pages(nav: list[Any]) -> list[tuple[str, str]]:
     """(name, URL path) of the pages to audit, chosen from the nav as pages come and go."""
-    sources = [file for file in _nav_files(nav) if (ROOT / "docs" / file).is_file()]
+    sources = [file for file in nav_pages(nav) if (ROOT / "docs" / file).is_file()]
     topics = [source for source in sources if not source.endswith("index.md")]
     overviews = [source for source in sources if source.endswith("/index.md")]
 
@@ -110,17 +111,6 @@ def representative_pages(nav: list[Any]) -> list[tuple[str, str]]:
         ("math", math),
         ("diagram", diagram),
     ]
-
-
-def _nav_files(nav: list[Any]) -> list[str]:
-    files: list[str] = []
-    for entry in nav:
-        value = next(iter(entry.values())) if isinstance(entry, dict) else entry
-        if isinstance(value, list):
-            files.extend(_nav_files(value))
-        elif isinstance(value, str) and value.endswith(".md"):
-            files.append(value)
-    return files
 
 
 def _url_path(source: str) -> str:

@@ -68,10 +68,8 @@ def display_path(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def load_config(
-    config_file: Path, *, docs_dir: Path | None = None, site_dir: Path | None = None
-) -> Config:
-    """Read `mkdocs.yml`; raise BadInputError naming the file and line if it cannot be used."""
+def read_settings(config_file: Path) -> dict[str, Any]:
+    """`mkdocs.yml` as plain data; raise BadInputError naming the file and line if unreadable."""
     shown = config_file.as_posix()
     try:
         text = config_file.read_text(encoding="utf-8")
@@ -95,7 +93,26 @@ def load_config(
         raise BadInputError([InputError(shown, None, f"invalid YAML: {exc}")]) from None
     if not isinstance(data, dict):
         raise BadInputError([InputError(shown, 1, "config is not a mapping of settings")])
+    return data
 
+
+def nav_pages(nav: list[Any]) -> list[str]:
+    """Every Markdown path in a `nav:` tree, in order."""
+    pages: list[str] = []
+    for entry in nav:
+        value = next(iter(entry.values())) if isinstance(entry, dict) else entry
+        if isinstance(value, list):
+            pages.extend(nav_pages(value))
+        elif isinstance(value, str) and value.endswith(".md"):
+            pages.append(value)
+    return pages
+
+
+def load_config(
+    config_file: Path, *, docs_dir: Path | None = None, site_dir: Path | None = None
+) -> Config:
+    """Read `mkdocs.yml`; raise BadInputError naming the file and line if it cannot be used."""
+    data = read_settings(config_file)
     root = config_file.parent
     theme = data.get("theme")
     custom = theme.get("custom_dir") if isinstance(theme, dict) else None
