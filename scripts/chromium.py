@@ -1,4 +1,4 @@
-"""The one Chromium the audit and the browser tests use: Debian's, never a downloaded one."""
+"""The one Chromium the audit, the diagram renderer and the browser tests use: Debian's."""
 
 from __future__ import annotations
 
