@@ -119,6 +119,19 @@ def test_the_third_party_detector_is_not_blind() -> None:
     ]
 
 
+SCRIPT = re.compile(r"<script\b[^>]*\bsrc=\"[^\"]*\"[^>]*>")
+
+
+def test_no_page_has_a_script_that_blocks_rendering(site: Path) -> None:
+    """Material's bundle (see overrides/main.html), the quiz script and ours are deferred."""
+    blocking = set()
+    for page in sorted(site.rglob("*.html")):
+        for tag in SCRIPT.findall(page.read_text(encoding="utf-8")):
+            if " defer" not in tag:
+                blocking.add(f"{page.relative_to(site)}: {tag}")
+    assert sorted(blocking) == []
+
+
 @pytest.mark.parametrize("source", _sources(), ids=lambda p: p.relative_to(DOCS).as_posix())
 def test_page_has_its_description_in_meta(site: Path, source: Path) -> None:
     description = _front_matter(source).get("description")

@@ -13,21 +13,32 @@
 
   var SCROLLERS = ".md-typeset__scrollwrap, .md-typeset div.arithmatex";
 
+  /* A ResizeObserver reports sizes after the browser's own layout, and again when
+     fonts or the window change them, so reading them here forces no extra layout. */
+  var sizes = new ResizeObserver(function (entries) {
+    entries.forEach(function (entry) {
+      var region = entry.target;
+      if (region.scrollWidth > region.clientWidth && !region.hasAttribute("tabindex")) {
+        region.tabIndex = 0;
+      }
+    });
+  });
+  var watched = new WeakSet();
+
   function fix() {
     document.querySelectorAll("nav.md-code__nav:not([role])").forEach(function (nav) {
       nav.setAttribute("role", "none");
     });
     document.querySelectorAll(SCROLLERS).forEach(function (region) {
-      if (region.scrollWidth > region.clientWidth && !region.hasAttribute("tabindex")) {
-        region.tabIndex = 0;
+      if (!watched.has(region)) {
+        watched.add(region);
+        sizes.observe(region);
       }
     });
   }
 
-  /* Material and KaTeX add this markup after the page loads, and again after each
-     instant navigation; KaTeX's fonts or a resize can make a region overflow. */
+  /* Material adds this markup after the page loads, and again after each instant
+     navigation. */
   new MutationObserver(fix).observe(document.body, { childList: true, subtree: true });
-  window.addEventListener("resize", fix);
-  document.fonts.addEventListener("loadingdone", fix);
   fix();
 })();
