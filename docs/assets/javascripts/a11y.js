@@ -16,12 +16,17 @@
   /* A ResizeObserver reports sizes after the browser's own layout, and again when
      fonts or the window change them, so reading them here forces no extra layout. */
   var sizes = new ResizeObserver(function (entries) {
-    entries.forEach(function (entry) {
-      var region = entry.target;
-      if (region.scrollWidth > region.clientWidth && !region.hasAttribute("tabindex")) {
+    /* Read every size first: a write in between would make the next read lay out again. */
+    entries
+      .map(function (entry) {
+        return entry.target;
+      })
+      .filter(function (region) {
+        return region.scrollWidth > region.clientWidth && !region.hasAttribute("tabindex");
+      })
+      .forEach(function (region) {
         region.tabIndex = 0;
-      }
-    });
+      });
   });
   var watched = new WeakSet();
 
