@@ -67,8 +67,8 @@ $(AUDIT_NODE): scripts/audit/package.json scripts/audit/package-lock.json $(INST
 	$(BIN)/npm ci --prefix scripts/audit --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-audit: build $(AUDIT_NODE) ## Lighthouse scores and page weight of representative pages
-	$(BIN)/python -m scripts.audit
+audit: build $(AUDIT_NODE) ## Lighthouse and page weight of representative pages (AUDIT=--all: weigh every page)
+	$(BIN)/python -m scripts.audit $(AUDIT)
 
 lock: ## Re-pin requirements*.txt from requirements*.in in a clean environment
 	rm -rf .lock-venv

@@ -12,14 +12,18 @@ and one with a diagram:
   and the data it fetches itself), and of a repeat visit: the page opened after the
   home page, with the browser cache warm.
 
-It prints a table and how the pages compare with the targets. It is a report, not a
-test: it exits 0 whatever the scores, and 2 if it could not run.
+It prints a table and how the pages compare with the targets. With `--all` it also
+weighs every page of the site the same way and prints the spread (median, 90th
+percentile, heaviest) and the pages over budget. It is a report, not a test: it exits 0
+whatever the scores, and 2 if it could not run.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -236,7 +240,32 @@ def report(results: list[Audited]) -> str:
     return "\n".join(lines)
 
 
-def main() -> int:
+def spread(weights: dict[str, tuple[Weight, Weight]]) -> str:
+    """Median, 90th percentile and heaviest page, first and repeat visits, and who is over."""
+    lines = [f"Every page ({len(weights)}), KiB gzip:"]
+    measures: dict[str, tuple[Callable[[Weight, Weight], int], int]] = {
+        "first visit, HTML + own assets": (lambda f, r: f.html + f.own, FIRST_VISIT_BUDGET),
+        "repeat visit": (lambda f, r: r.total, REPEAT_VISIT_BUDGET),
+    }
+    for label, (measure, budget) in measures.items():
+        sizes = {path: measure(*pair) for path, pair in weights.items()}
+        ordered = sorted(sizes.values())
+        heaviest = max(sizes, key=lambda path: sizes[path])
+        over = sorted(path for path, size in sizes.items() if size > budget)
+        lines.append(
+            f"  {label}: median {_kib(int(statistics.median(ordered)))}, "
+            f"90th percentile {_kib(ordered[int(0.9 * (len(ordered) - 1))])}, "
+            f"heaviest {_kib(sizes[heaviest])} (/{heaviest}); "
+            f"{len(over)} over {_kib(budget)}"
+            + (f": {', '.join('/' + p for p in over)}" if over else "")
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts.audit", description=__doc__)
+    parser.add_argument("--all", action="store_true", help="also weigh every page of the site")
+    args = parser.parse_args(argv)
     if not (SITE / "index.html").is_file():
         print("audit: no site/ to audit: run `make build` first", file=sys.stderr)
         return 2
@@ -255,8 +284,16 @@ def main() -> int:
                 scores[mode], sizes[mode] = lighthouse(base_url + path, mode)
             first, repeat = weigh(browser, base_url, path)
             results.append(Audited(name, path, scores, sizes, first, repeat))
+        every = {}
+        if args.all:
+            for source in nav_pages(config["nav"]):
+                if (ROOT / "docs" / source).is_file():
+                    print(f"audit: weighing /{_url_path(source)}", file=sys.stderr)
+                    every[_url_path(source)] = weigh(browser, base_url, _url_path(source))
         browser.close()
     print(report(results))
+    if every:
+        print("\n" + spread(every))
     return 0
 
 
