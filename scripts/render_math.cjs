@@ -1,4 +1,4 @@
-// Typesets TeX with the pinned KaTeX (node_modules) for overrides/hooks/math.py.
+// Typesets TeX with the pinned KaTeX (node_modules) for overrides/hooks/typeset_math.py.
 // Protocol: each line on stdin is a JSON array of [tex, displayMode] pairs; the answer
 // is one JSON line with, for each pair, {"html": ...} or {"error": ...}.
 "use strict";

@@ -5,16 +5,20 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from fontTools.ttLib import TTFont
 
 from scripts.diagrams import CACHE, all_fences, fences, key, svg_path
 from tests.conftest import ROOT
 
 HOOKS = ROOT / "overrides" / "hooks"
+KATEX_FONT = ROOT / "node_modules" / "katex" / "dist" / "fonts" / "KaTeX_Main-Regular.woff2"
+FONTS = Path("assets") / "vendor" / "katex" / "fonts"
 CONFIG = f"""site_name: Mini
 site_url: https://example.org/
 theme:
@@ -33,7 +37,7 @@ markdown_extensions:
           format: !!python/name:pymdownx.superfences.fence_code_format
 hooks:
   - {HOOKS / "diagrams.py"}
-  - {HOOKS / "math.py"}
+  - {HOOKS / "typeset_math.py"}
 """
 DIAGRAM = "flowchart LR\n    A[Data] --> B[Model]"
 DIAGRAM_PAGE = f"""# Diagram
@@ -78,6 +82,8 @@ def mini(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("rendering")
     (root / "docs" / CACHE).mkdir(parents=True)
     svg_path(root / "docs", DIAGRAM).write_text(SVG + "\n", encoding="utf-8")
+    (root / "docs" / FONTS).mkdir(parents=True)
+    shutil.copy(KATEX_FONT, root / "docs" / FONTS)
     pages = {"index.md": "# Plain\n\nNo math.\n", "diagram.md": DIAGRAM_PAGE, "math.md": MATH_PAGE}
     proc = _build(root, pages)
     assert proc.returncode == 0, proc.stderr
@@ -154,3 +160,15 @@ def test_tex_that_katex_rejects_fails_the_build_naming_page_and_line(tmp_path: P
     assert proc.returncode != 0
     assert "docs/index.md:5: KaTeX cannot typeset '\\\\frac{1}{'" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_katex_fonts_keep_only_the_characters_the_math_shows(mini: Path) -> None:
+    built = mini / FONTS / KATEX_FONT.name
+    source = mini.parent / "docs" / FONTS / KATEX_FONT.name
+    assert built.stat().st_size < source.stat().st_size * 0.5
+    assert source.read_bytes() == KATEX_FONT.read_bytes(), "the docs copy must stay whole"
+    kept = set(TTFont(built).getBestCmap())
+    whole = set(TTFont(KATEX_FONT).getBestCmap())
+    assert {ord(c) for c in "<=1()"} <= kept  # shown by the math page (and equation numbers)
+    assert ord("Q") in whole
+    assert ord("Q") not in kept  # no formula shows it

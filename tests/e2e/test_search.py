@@ -169,7 +169,7 @@ TEX = re.compile(r'<annotation encoding="application/x-tex">(.*?)</annotation>',
 def _as_tex(fragment: str) -> str:
     """The fragment with each formula typeset by the build put back as the TeX it came from.
 
-    The index is made before math is typeset (overrides/hooks/math.py), so it holds the TeX.
+    The index is made before math is typeset (overrides/hooks/typeset_math.py), so it holds the TeX.
     """
     parts, done = [], 0
     while (start := fragment.find(KATEX, done)) >= 0:
