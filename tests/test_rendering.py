@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,9 +13,8 @@ from fontTools.ttLib import TTFont
 from mkdocs.exceptions import PluginError
 
 from scripts.diagrams import CACHE, all_fences, fences, key, svg_path
-from tests.conftest import ROOT
+from tests.conftest import HOOKS, ROOT, load_hook, mkdocs_build
 
-HOOKS = ROOT / "overrides" / "hooks"
 KATEX_FONT = ROOT / "node_modules" / "katex" / "dist" / "fonts" / "KaTeX_Main-Regular.woff2"
 FONTS = Path("assets") / "vendor" / "katex" / "fonts"
 CONFIG = f"""site_name: Mini
@@ -68,14 +64,7 @@ def _build(root: Path, pages: dict[str, str]) -> subprocess.CompletedProcess[str
     for name, text in pages.items():
         (root / "docs" / name).write_text(text, encoding="utf-8")
     (root / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(root / "site")],
-        cwd=root,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return mkdocs_build(root, root / "site")
 
 
 @pytest.fixture(scope="module")
@@ -181,11 +170,7 @@ def test_a_missing_katex_stops_the_build_with_a_message(
 ) -> None:
     renderer = tmp_path / "render_math.cjs"
     renderer.write_text('require("no-such-katex");\n', encoding="utf-8")
-    spec = importlib.util.spec_from_file_location("typeset_math_test", HOOKS / "typeset_math.py")
-    assert spec is not None
-    assert spec.loader is not None
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
+    hook = load_hook("typeset_math")
     monkeypatch.setattr(hook, "RENDERER", renderer)
     try:
         with pytest.raises(PluginError, match="is KaTeX installed"):

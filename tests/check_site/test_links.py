@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 from textwrap import dedent
 
@@ -13,6 +10,7 @@ import pytest
 from scripts.check_site.checks import links
 from scripts.check_site.findings import Finding
 from tests.check_site.helpers import at, fixture_site, project_site
+from tests.conftest import mkdocs_build
 
 MISSING = "link to a page or file that does not exist"
 ABSOLUTE = "/elsewhere/ (use a relative link)"
@@ -139,14 +137,7 @@ def test_catches_what_the_strict_build_does_not(tmp_path: Path) -> None:
     for name, text in STRICT_PROJECT.items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(dedent(text), encoding="utf-8")
-    build = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"],
-        cwd=tmp_path,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    build = mkdocs_build(tmp_path, tmp_path / "site")
     assert build.returncode == 0, build.stderr
     findings = links.check(project_site(tmp_path / "mkdocs.yml"))
     assert at(findings, "docs/index.md") == [

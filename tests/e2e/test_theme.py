@@ -5,18 +5,13 @@ Not browser tests, but checks of what the browser receives: they run with them.
 
 from __future__ import annotations
 
-import importlib.util
-import os
-import subprocess
-import sys
 from importlib.resources import files
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from mkdocs.exceptions import PluginError
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, load_hook, mkdocs_build
 
 OVERRIDES = ROOT / "overrides"
 MATERIAL = Path(str(files("material") / "templates"))
@@ -62,16 +57,6 @@ def test_copied_partial_is_materials_own_but_for_one_change(name: str) -> None:
     assert ours == material.replace(old, new)
 
 
-def _hook(name: str) -> ModuleType:
-    path = OVERRIDES / "hooks" / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(f"hook_{name}", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 QUIZ_PAGE = """---
 title: With a quiz
 ---
@@ -111,14 +96,7 @@ def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "docs" / "quiz.md").write_text(QUIZ_PAGE, encoding="utf-8")
     hooks = "\n".join(f"  - {path}" for path in sorted((OVERRIDES / "hooks").glob("*.py")))
     (root / "mkdocs.yml").write_text(MINI_CONFIG.format(hooks=hooks), encoding="utf-8")
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(root / "site")],
-        cwd=root,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    proc = mkdocs_build(root, root / "site")
     assert proc.returncode == 0, proc.stderr
     return root / "site"
 
@@ -147,7 +125,7 @@ def test_the_shared_files_are_the_plugins_own(mini_site: Path) -> None:
 
 
 def test_quiz_assets_fails_the_build_if_the_plugin_inlines_differently() -> None:
-    hook = _hook("quiz_assets")
+    hook = load_hook("quiz_assets")
     changed = (
         "<div class='quiz'></div><style>.quiz{}</style><script>window.mkdocsQuizConfig={}</script>"
     )
@@ -157,7 +135,7 @@ def test_quiz_assets_fails_the_build_if_the_plugin_inlines_differently() -> None
 
 
 def test_search_text_separates_options_and_hides_widgets() -> None:
-    hook = _hook("search_text")
+    hook = load_hook("search_text")
     quiz = (
         '<div class="quiz" id="quiz-0"><a href="#quiz-0" class="quiz-header-link">#</a>'
         "<fieldset><div><input><label>TCP</label></div><div><input><label>UDP</label></div>"
@@ -169,7 +147,7 @@ def test_search_text_separates_options_and_hides_widgets() -> None:
 
 
 def test_a11y_markup_names_controls_and_demotes_empty_headers() -> None:
-    hook = _hook("a11y_markup")
+    hook = load_hook("a11y_markup")
     task = (
         '<li class="task-list-item"><label class="task-list-control"><input type="checkbox"/>'
         '<span class="task-list-indicator"></span></label> Book the <em>room</em> &amp; time</li>'
