@@ -46,4 +46,13 @@
      navigation. */
   new MutationObserver(fix).observe(document.body, { childList: true, subtree: true });
   fix();
+
+  /* KaTeX's fonts can widen a formula without resizing its box, which the observer
+     would not report: look at every region again once they have loaded. */
+  document.fonts.addEventListener("loadingdone", function () {
+    document.querySelectorAll(SCROLLERS).forEach(function (region) {
+      sizes.unobserve(region);
+      sizes.observe(region);
+    });
+  });
 })();
