@@ -202,10 +202,13 @@ def _index(site: Path) -> dict[str, list[str]]:
     return words
 
 
-def _pages(site: Path) -> Iterator[tuple[str, str]]:
+def _pages(site: Path) -> Iterator[tuple[str, str, set[str]]]:
+    """Each built page: its path, its HTML and the words the search index holds for it."""
+    index = _index(site)
     for built in sorted(site.rglob("index.html")):
         path = built.parent.relative_to(site).as_posix()
-        yield ("" if path == "." else path + "/"), built.read_text(encoding="utf-8")
+        path = "" if path == "." else path + "/"
+        yield path, built.read_text(encoding="utf-8"), set(index.get(path, []))
 
 
 FIELDSET = re.compile(r"<fieldset[^>]*>(.*?)</fieldset>", re.DOTALL)
@@ -220,11 +223,9 @@ def _glued(first: str, second: str) -> str | None:
 
 
 def test_quiz_options_are_separate_words_in_the_index(site: Path) -> None:
-    index = _index(site)
     problems = []
     checked = 0
-    for path, page in _pages(site):
-        words = set(index.get(path, []))
+    for path, page, words in _pages(site):
         for fieldset in FIELDSET.findall(page):
             options = LABEL.findall(fieldset)
             for option in options:
@@ -241,11 +242,9 @@ def test_quiz_options_are_separate_words_in_the_index(site: Path) -> None:
 
 
 def test_collapsible_answers_are_indexed_apart_from_their_question(site: Path) -> None:
-    index = _index(site)
     problems = []
     checked = 0
-    for path, page in _pages(site):
-        words = set(index.get(path, []))
+    for path, page, words in _pages(site):
         for summary, body in DETAILS.findall(page):
             missing = [word for word in _html_words(summary + " " + body) if word not in words]
             if missing:
