@@ -95,6 +95,19 @@ class Visit:
         self.page.context.close()
 
 
+def prefer_scheme(page: Page, scheme: Scheme) -> None:
+    """Switch the browser's preferred colour scheme; return once the palette has settled.
+
+    Material follows the preference and its colours fade to the new palette (see
+    overrides/hooks/palette_switch.py): colours read mid-fade are neither palette's.
+    """
+    page.emulate_media(color_scheme=scheme)
+    page.wait_for_function(f"document.body.dataset.mdColorScheme === '{SCHEMES[scheme]}'")
+    page.wait_for_function(
+        "document.getAnimations().every(animation => !(animation instanceof CSSTransition))"
+    )
+
+
 # The rules whose verdict depends on the colours of the palette.
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.helpers import RENDERED, SCHEMES, Visit, axe_violations, page_paths, pages_using
+from tests.e2e.helpers import (
+    RENDERED,
+    SCHEMES,
+    Scheme,
+    Visit,
+    axe_violations,
+    page_paths,
+    pages_using,
+)
 
 SCHEME = "document.body.dataset.mdColorScheme"
 
@@ -56,6 +65,27 @@ def test_dark_mode_toggle_persists_across_pages(browser: Browser, base_url: str)
         assert visit.problems == []
     finally:
         visit.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_first_visit_is_painted_in_the_systems_palette_before_materials_script(
+    browser: Browser, base_url: str, scheme: Scheme
+) -> None:
+    """With nothing stored, the page is in the system's palette even without the bundle.
+
+    Material's bundle is replaced by an empty script, so only the page's own inline
+    script can have chosen the palette.
+    """
+    context = browser.new_context(color_scheme=scheme)
+    try:
+        page = context.new_page()
+        page.route("**/assets/javascripts/bundle.*.min.js", lambda route: route.fulfill(body=""))
+        page.goto(base_url, wait_until="load")
+        # Material's bundle sets up `document$` for page scripts: it did not run.
+        assert page.evaluate("typeof window.document$") == "undefined"
+        assert page.evaluate(SCHEME) == SCHEMES[scheme]
+    finally:
+        context.close()
 
 
 def test_mobile_drawer_opens_and_reaches_a_page(browser: Browser, base_url: str) -> None:

@@ -27,6 +27,7 @@ from tests.e2e.helpers import (
     axe_violations,
     page_paths,
     pages_using,
+    prefer_scheme,
 )
 
 WORKERS = 2
@@ -48,8 +49,7 @@ def _check(browser: Browser, url: str) -> PageCheck:
     try:
         visit.wait_until_rendered()
         violations: dict[Scheme, list[str]] = {"light": axe_violations(visit.page)}
-        visit.page.emulate_media(color_scheme="dark")
-        visit.page.wait_for_function(f"document.body.dataset.mdColorScheme === '{SCHEMES['dark']}'")
+        prefer_scheme(visit.page, "dark")
         violations["dark"] = axe_violations(visit.page, COLOUR_RULES)
         # Requests still running must finish before the verdict.
         visit.page.wait_for_load_state("networkidle")

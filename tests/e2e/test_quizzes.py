@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from tests.e2e.helpers import SCHEMES, Visit, axe_violations, page_paths
+from tests.e2e.helpers import Visit, axe_violations, page_paths, prefer_scheme
 from tests.e2e.quizzes import Quiz, of_kind, quizzes_in
 
 CORRECT = re.compile(r"\bcorrect\b")
@@ -97,8 +97,7 @@ def test_answers_get_feedback_and_are_restored_after_a_reload(
     expect(page.locator("#quiz-progress-sidebar .quiz-progress-answered")).to_have_text("4")
     # Right and wrong answers, explanations and feedback are readable in both palettes.
     assert axe_violations(page) == []
-    page.emulate_media(color_scheme="dark")
-    page.wait_for_function(f"document.body.dataset.mdColorScheme === '{SCHEMES['dark']}'")
+    prefer_scheme(page, "dark")
     assert axe_violations(page) == []
     page.emulate_media(color_scheme="light")
 
