@@ -99,7 +99,7 @@ def prefer_scheme(page: Page, scheme: Scheme) -> None:
     """Switch the browser's preferred colour scheme; return once the palette has settled.
 
     Material follows the preference and its colours fade to the new palette (see
-    overrides/hooks/palette_switch.py): colours read mid-fade are neither palette's.
+    overrides/hooks/material_fixes.py): colours read mid-fade are neither palette's.
     """
     page.emulate_media(color_scheme=scheme)
     page.wait_for_function(f"document.body.dataset.mdColorScheme === '{SCHEMES[scheme]}'")

@@ -173,3 +173,55 @@ def test_instant_navigation_keeps_quizzes_math_and_diagrams_working(
         ]
     finally:
         visit.close()
+
+
+# Records each change to a stylesheet link's URL and each stylesheet link removed,
+# from the first byte of the page on.
+WATCH_STYLESHEETS = """
+window.__stylesheetChanges = [];
+new MutationObserver(records => {
+  const sheet = node => node.nodeType === 1 && node.matches("link[rel~=stylesheet]");
+  for (const record of records) {
+    if (record.type === "attributes" && sheet(record.target)) {
+      const now = record.target.getAttribute("href");
+      window.__stylesheetChanges.push(`changed ${record.oldValue} -> ${now}`);
+    }
+    for (const node of record.removedNodes) {
+      if (sheet(node)) window.__stylesheetChanges.push(`removed ${node.getAttribute("href")}`);
+    }
+  }
+}).observe(document, {
+  subtree: true, childList: true, attributeFilter: ["href"], attributeOldValue: true,
+});
+"""
+
+
+def test_stylesheets_are_neither_reloaded_nor_replaced_by_materials_script(
+    browser: Browser, base_url: str
+) -> None:
+    """Material's start and its instant navigation keep the stylesheets already applied.
+
+    Changing a stylesheet link's URL makes the browser load, parse and apply it again,
+    restyling the whole page (see overrides/hooks/head_links.py). Both pages have math
+    and quizzes, so they share every stylesheet, and sit at different depths, so their
+    relative URLs would differ.
+    """
+    shared = [p for p in pages_using("$") if p in pages_using("<quiz>")]
+    start = next(p for p in shared if p.count("/") == 1)
+    deeper = next(p for p in shared if p.count("/") == 2)
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.add_init_script(WATCH_STYLESHEETS)
+        page.goto(base_url + start, wait_until="networkidle")
+        page.wait_for_function("typeof window.document$ !== 'undefined'")
+        page.evaluate("window.__instantMarker = true")
+        sheets = page.locator("link[rel~=stylesheet]")
+        assert sheets.count() >= 4  # Material's two, ours, KaTeX's and the quizzes'
+
+        _follow(page, base_url, deeper)
+        _expect_instant(page)
+        assert page.evaluate("window.__stylesheetChanges") == []
+        assert page.locator("link[rel~=stylesheet]").count() == sheets.count()
+    finally:
+        context.close()
