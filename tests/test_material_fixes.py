@@ -63,20 +63,33 @@ def test_links_in_the_body_are_left_alone() -> None:
     assert hook.root_relative_head_links(html, "/guide/start-here/") == html
 
 
-def test_materials_bundle_keeps_root_relative_urls_after_the_hook() -> None:
+def test_materials_bundle_gets_each_fix_and_nothing_else() -> None:
     bundle = _theme_file("javascripts", r"bundle\.\w+\.min\.js")
-    patched = hook.with_root_relative_urls_kept(bundle, "bundle.js")
+    fixed = hook.fixed(bundle, "bundle.js", hook.BUNDLE_FIXES)
     # Only the function that rewrites the whole document changes; the one that
     # resolves URLs against another page still has its own test.
     assert bundle.count(ABSOLUTE) == 2
-    assert patched.count(ABSOLUTE) == 1
-    assert patched.count(ABSOLUTE_OR_ROOT_RELATIVE) == 1
-    assert len(patched) - len(bundle) == len("|^\\/")
+    assert fixed.count(ABSOLUTE) == 1
+    assert fixed.count(ABSOLUTE_OR_ROOT_RELATIVE) == 1
+    # The color-scheme meta is reused if there is one, and written only on a change.
+    assert 'document.head.querySelector("meta[name=color-scheme]")||' in fixed
+    assert re.search(r"return (\w+)\.content!==(\w+)\.colorScheme&&\(\1\.content=\2", fixed)
+    # The fixes do not overlap: together they change what each changes alone.
+    assert len(fixed) - len(bundle) == sum(
+        len(hook.fixed(bundle, "b", (fix,))) - len(bundle) for fix in hook.BUNDLE_FIXES
+    )
 
 
-def test_a_bundle_without_the_test_stops_the_build_naming_the_file() -> None:
-    with pytest.raises(PluginError, match=r"site/bundle\.x\.min\.js: expected .* found it 0"):
-        hook.with_root_relative_urls_kept("function vi(e){}", "site/bundle.x.min.js")
+@pytest.mark.parametrize("fix", range(3))
+def test_a_bundle_without_a_fixs_code_stops_the_build_naming_the_file(fix: int) -> None:
+    bundle = _theme_file("javascripts", r"bundle\.\w+\.min\.js")
+    what, pattern, _ = hook.BUNDLE_FIXES[fix]
+    broken = pattern.sub("", bundle)
+    with pytest.raises(
+        PluginError,
+        match=rf"site/bundle\.x\.min\.js: expected Material's {re.escape(what)} once, found it 0",
+    ):
+        hook.fixed(broken, "site/bundle.x.min.js", hook.BUNDLE_FIXES)
 
 
 def test_every_built_page_links_its_head_assets_root_relative(site: Path) -> None:
@@ -93,9 +106,22 @@ def test_every_built_page_links_its_head_assets_root_relative(site: Path) -> Non
     assert ABSOLUTE_OR_ROOT_RELATIVE in bundle.read_text(encoding="utf-8")
 
 
+def test_markdown_tables_are_built_in_hosts_and_other_tables_are_not() -> None:
+    html = (
+        "<p>a</p><table>\n<tr><td>1</td></tr>\n</table>"
+        '<table class="highlighttable"><tr><td>code</td></tr></table>'
+        "<table><tr><td>2</td></tr></table>"
+    )
+    assert hook.tables_in_hosts(html) == (
+        '<p>a</p><div class="table-host"><table>\n<tr><td>1</td></tr>\n</table></div>'
+        '<table class="highlighttable"><tr><td>code</td></tr></table>'
+        '<div class="table-host"><table><tr><td>2</td></tr></table></div>'
+    )
+
+
 def test_only_the_switching_rule_is_removed_from_materials_palette() -> None:
     css = _theme_file("stylesheets", r"palette\.\w+\.min\.css")
-    kept = hook.without_switching_rule(css, "palette.css")
+    kept = hook.fixed(css, "palette.css", hook.PALETTE_FIXES)
     assert "data-md-color-switching" in css
     assert "data-md-color-switching" not in kept
     removed = len(css) - len(kept)
@@ -111,7 +137,7 @@ def test_a_palette_without_the_rule_stops_the_build_naming_the_file() -> None:
     with pytest.raises(
         PluginError, match=r"site/palette\.x\.min\.css: expected .* found it 0 times"
     ):
-        hook.without_switching_rule("[data-md-color-scheme=slate]{}", "site/palette.x.min.css")
+        hook.fixed("[data-md-color-scheme=slate]{}", "site/palette.x.min.css", hook.PALETTE_FIXES)
 
 
 def test_the_built_site_has_the_palettes_without_the_rule(site: Path) -> None:

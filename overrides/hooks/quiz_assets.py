@@ -43,6 +43,13 @@ PAGE_SCRIPTS = re.compile(r"<script[^>]*>\s*window\.mkdocsQuiz\w+ = .*?</script>
 SIDEBAR = re.compile(
     r'<div id="quiz-progress-sidebar".*?<nav id="quiz-progress-mobile".*?</nav>', re.DOTALL
 )
+# The desktop half of the sidebar, which quiz.js moves to the top of the table of
+# contents once the page is shown.
+DESKTOP_SIDEBAR = re.compile(
+    r'<div id="quiz-progress-sidebar".*?</ul>\s*</div>(?=\s*<nav id="quiz-progress-mobile")',
+    re.DOTALL,
+)
+TOC_NAV = re.compile(r'<nav class="md-nav md-nav--secondary"[^>]*>')
 QUIZ = re.compile(r'<div class="quiz[ "]')
 MARKER = "window.mkdocsQuizConfig"
 # Runs before quiz.js on each quiz page, including after instant navigation:
@@ -105,10 +112,39 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     return html
 
 
+def sidebar_in_toc(html: str, name: str) -> str:
+    """`html` with the progress sidebar already where quiz.js would move it.
+
+    quiz.js takes the sidebar out of the article as the page opens. On a page with
+    math, the browser's own MathML stylesheet has `:nth-child` rules, and taking a child
+    out of the article then makes it style every element of the article again. If the
+    sidebar is already in the table of contents, quiz.js leaves it there. A page
+    without a table of contents keeps the sidebar in the article, as before.
+    """
+    if 'id="quiz-progress-sidebar"' not in html:
+        return html  # show_progress is off
+    sidebar = DESKTOP_SIDEBAR.search(html)
+    if sidebar is None:
+        raise PluginError(
+            f"{name}: no mkdocs-quiz progress sidebar where overrides/hooks/quiz_assets.py "
+            "expects it; update the hook for this version."
+        )
+    toc = TOC_NAV.search(html, 0, sidebar.start())
+    if toc is None:
+        return html
+    return (
+        html[: toc.end()]
+        + sidebar.group(0)
+        + html[toc.end() : sidebar.start()]
+        + html[sidebar.end() :]
+    )
+
+
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    """Link the quiz stylesheet from the head of pages that have quizzes."""
+    """On pages with quizzes: link the stylesheet, and place the progress sidebar."""
     if not QUIZ.search(output):
         return output
     href = get_relative_url(CSS_URI, page.url) + CSS_QUERY
     link = f'<link rel="stylesheet" href="{href}">'
+    output = sidebar_in_toc(output, page.file.src_path)
     return output.replace("</head>", f"{link}\n</head>", 1)

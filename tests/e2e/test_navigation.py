@@ -225,3 +225,63 @@ def test_stylesheets_are_neither_reloaded_nor_replaced_by_materials_script(
         assert page.locator("link[rel~=stylesheet]").count() == sheets.count()
     finally:
         context.close()
+
+
+# Records, once the page is parsed, each change that makes the browser style a whole
+# page or article again (see overrides/hooks/material_fixes.py).
+WATCH_RESTYLES = """
+window.__restyles = [];
+new MutationObserver(records => {
+  if (document.readyState === "loading") return;  // the page's own scripts, before styling
+  for (const record of records) {
+    const target = record.target;
+    // Setting an attribute to the value it has changes nothing.
+    const now = record.attributeName && target.getAttribute(record.attributeName);
+    if (record.attributeName && record.oldValue !== now) {
+      if (target === document.documentElement && record.attributeName === "class") {
+        window.__restyles.push(`<html> class ${record.oldValue} -> ${now}`);
+      }
+      if (target.matches("meta[name=color-scheme]")) {
+        window.__restyles.push(`color-scheme meta ${record.oldValue} -> ${now}`);
+      }
+    }
+    const added = [...record.addedNodes, ...record.removedNodes];
+    if (added.some(node => node.matches && node.matches("meta[name=color-scheme]"))) {
+      window.__restyles.push("color-scheme meta added or removed");
+    }
+    if (target.matches && target.matches("article.md-content__inner") && added.length) {
+      const names = added.map(node => node.nodeName).join(" ");
+      window.__restyles.push(`article children added or removed: ${names}`);
+    }
+  }
+}).observe(document, {
+  subtree: true, childList: true, attributeFilter: ["class", "content"], attributeOldValue: true,
+});
+"""
+
+
+def test_materials_start_makes_no_change_that_restyles_the_whole_page(
+    browser: Browser, base_url: str
+) -> None:
+    """On a page with math, quizzes and tables, in both palettes."""
+    path = next(
+        path
+        for path in pages_using("$")
+        if path in pages_using("<quiz>") and path in pages_using("| --- |")
+    )
+    for scheme in SCHEMES:
+        context = browser.new_context(color_scheme=scheme)
+        try:
+            page = context.new_page()
+            page.add_init_script(WATCH_RESTYLES)
+            page.goto(base_url + path, wait_until="networkidle")
+            page.wait_for_function(RENDERED, timeout=20_000)
+            # quiz.js moves its sidebar in an animation frame after it runs.
+            page.evaluate(
+                "new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve)))"
+            )
+            assert page.evaluate("window.__restyles") == [], scheme
+            assert page.locator(".md-sidebar--secondary #quiz-progress-sidebar").count() == 1
+            assert page.locator(".table-host .md-typeset__scrollwrap table").count() > 0
+        finally:
+            context.close()

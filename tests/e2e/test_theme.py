@@ -118,6 +118,28 @@ def test_a_quiz_page_links_the_shared_files_once(mini_site: Path) -> None:
     assert len(page) < 30_000, "the plugin's files are still inlined"
 
 
+def test_a_quiz_pages_progress_sidebar_is_built_into_the_table_of_contents(
+    mini_site: Path,
+) -> None:
+    """Where quiz.js would move it: at the top of the table of contents, before the article."""
+    page = (mini_site / "quiz" / "index.html").read_text(encoding="utf-8")
+    toc = page.index('<nav class="md-nav md-nav--secondary"')
+    assert page.count('id="quiz-progress-sidebar"') == 1
+    assert toc < page.index('id="quiz-progress-sidebar"') < page.index("<article")
+    assert page.index("<article") < page.index('id="quiz-progress-mobile"')
+
+
+def test_quiz_assets_leaves_the_sidebar_of_a_page_without_a_table_of_contents() -> None:
+    hook = load_hook("quiz_assets")
+    html = (
+        '<article><div id="quiz-progress-sidebar" style="display: none;"><ul></ul>\n</div>\n'
+        '<nav id="quiz-progress-mobile"></nav></article>'
+    )
+    assert hook.sidebar_in_toc(html, "x.md") == html
+    with pytest.raises(PluginError, match=r"x\.md: no mkdocs-quiz progress sidebar where"):
+        hook.sidebar_in_toc(html.replace("</ul>", "</ol>"), "x.md")
+
+
 def test_the_shared_files_are_the_plugins_own(mini_site: Path) -> None:
     for name, package in (("quiz.css", "mkdocs_quiz.css"), ("quiz.js", "mkdocs_quiz.js")):
         ours = (mini_site / "assets" / "quiz" / name).read_text(encoding="utf-8")
