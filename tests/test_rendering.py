@@ -177,32 +177,3 @@ def test_a_missing_katex_stops_the_build_with_a_message(
             hook._katex([("x", False)])
     finally:
         hook.on_shutdown()
-
-
-def test_font_rules_read_from_katexs_stylesheet() -> None:
-    hook = load_hook("typeset_math")
-    rules = hook.font_rules(hook.KATEX_CSS.read_text(encoding="utf-8"))
-    assert rules[frozenset()] == "KaTeX_Main-Regular.woff2"
-    assert rules[frozenset({"mathnormal"})] == "KaTeX_Math-Italic.woff2"
-    assert rules[frozenset({"mathbf"})] == "KaTeX_Main-Bold.woff2"
-    assert rules[frozenset({"mathbb"})] == "KaTeX_AMS-Regular.woff2"
-    assert rules[frozenset({"delimsizing", "size2"})] == "KaTeX_Size2-Regular.woff2"
-    assert rules[frozenset({"delim-size4"})] == "KaTeX_Size4-Regular.woff2"  # `.mult .x>span`
-    assert rules[frozenset({"textsf"})] == "KaTeX_SansSerif-Regular.woff2"  # quoted family
-
-
-def test_fonts_used_come_from_the_visible_html_only() -> None:
-    hook = load_hook("typeset_math")
-    rules = hook.font_rules(hook.KATEX_CSS.read_text(encoding="utf-8"))
-    formula = (
-        '<span class="katex"><span class="katex-mathml"><math><mi mathvariant="double-struck">'
-        'R</mi></math></span><span class="katex-html" aria-hidden="true">'
-        '<span class="mord mathnormal">x</span><span class="mopen delimsizing size1">(</span>'
-        "</span></span>"
-    )
-    assert hook.fonts_used([formula], rules) == {
-        "KaTeX_Main-Regular.woff2",
-        "KaTeX_Math-Italic.woff2",
-        "KaTeX_Size1-Regular.woff2",
-    }
-    assert hook.fonts_used([], rules) == {"KaTeX_Main-Regular.woff2"}

@@ -11,11 +11,6 @@ fails the strict build, naming the page and line.
 After the build, each KaTeX font in the site is cut down to the characters the site's
 typeset math shows: the fonts a math page loads shrink by about 45% (81 to 45 KiB on
 the mathematics overview). The files in docs/assets/vendor/ stay whole.
-
-Each math page also preloads the fonts its formulas use, read from the classes of
-KaTeX's HTML and the rules of KaTeX's stylesheet. A browser otherwise asks for a font
-only once it lays out text in it, and when the font arrives it lays out the whole page
-again; fonts that arrive before the page is complete spare a phone that pass.
 """
 
 from __future__ import annotations
@@ -48,13 +43,6 @@ MATH = re.compile(
     r"\\(?P<delim>[(\[])(?P<tex>.*?)\\[)\]](?P<close></(?P=tag)>)",
     re.DOTALL,
 )
-
-KATEX_CSS = ROOT / "docs" / STYLESHEET
-FONT_FACE = re.compile(r"@font-face\{([^}]*)\}")
-# A rule choosing a KaTeX font for one or more classes: `.katex .mathbf{font-family:...}`.
-FONT_RULE = re.compile(r'([^{}]+)\{([^{}]*font-family:"?KaTeX_\w+[^{}]*)\}')
-COMPOUND_CLASSES = re.compile(r"(?:\.[\w-]+)+")
-SPAN_CLASSES = re.compile(r'<span class="([^"]+)"')
 
 log = logging.getLogger("mkdocs.hooks.typeset_math")
 _typeset: dict[tuple[str, bool], str] = {}
@@ -99,52 +87,6 @@ def _line(page: Page, tex: str) -> int:
     return source.count("\n", 0, where) + 1 if where >= 0 else 0
 
 
-def _face(declarations: str) -> tuple[str, str, str]:
-    """(family, style, weight) of a rule or @font-face, with CSS's defaults."""
-    family = re.search(r'font-family:"?(KaTeX_\w+)', declarations)
-    style = re.search(r"font-style:(\w+)", declarations)
-    weight = re.search(r"font-weight:(\w+)", declarations)
-    return (
-        family[1] if family else "KaTeX_Main",
-        style[1] if style else "normal",
-        {"bold": "700", "normal": "400"}.get(weight[1], weight[1]) if weight else "400",
-    )
-
-
-def font_rules(css: str) -> dict[frozenset[str], str]:
-    """The WOFF2 file each set of KaTeX classes selects, read from KaTeX's stylesheet.
-
-    The empty set maps to the font of all KaTeX text, `.katex`'s own. A rule is keyed by
-    the classes of its last element that has any: `.mult .delim-size4>span`, a span in
-    an element of class `delim-size4`, counts as `delim-size4`, which KaTeX only gives
-    elements with such spans.
-    """
-    files: dict[tuple[str, str, str], str] = {}
-    for face in FONT_FACE.findall(css):
-        woff2 = re.search(r"url\(fonts/([\w-]+\.woff2)\)", face)
-        if woff2:
-            files[_face(face)] = woff2[1]
-    rules: dict[frozenset[str], str] = {frozenset(): files[("KaTeX_Main", "normal", "400")]}
-    for selectors, declarations in FONT_RULE.findall(css):
-        file = files.get(_face(declarations))
-        for selector in selectors.split(","):
-            compounds = COMPOUND_CLASSES.findall(selector.removeprefix(".katex "))
-            if file and compounds and selector.startswith(".katex "):
-                rules[frozenset(compounds[-1][1:].split("."))] = file
-    return rules
-
-
-def fonts_used(typeset: list[str], rules: dict[frozenset[str], str]) -> set[str]:
-    """The font files that the visible HTML of these typeset formulas uses."""
-    used = {rules[frozenset()]}
-    for html in typeset:
-        visible = SHOWN.search(html)
-        for names in SPAN_CLASSES.findall(visible[0] if visible else ""):
-            classes = set(names.split())
-            used |= {file for needed, file in rules.items() if needed and needed <= classes}
-    return used
-
-
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     """Typeset every formula of the page and link KaTeX's stylesheet if there is one."""
     found = list(MATH.finditer(output))
@@ -168,14 +110,8 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
         html = _typeset.get((markup.unescape(match["tex"]), match["delim"] == "["))
         return f"{match['open']}{html}{match['close']}" if html else match[0]
 
-    shown = [_typeset[key] for key in wanted if key in _typeset]
-    preloads = "".join(
-        f'<link rel="preload" href="{get_relative_url(f"{FONTS}/{font}", page.url)}" '
-        'as="font" type="font/woff2" crossorigin>\n'
-        for font in sorted(fonts_used(shown, font_rules(KATEX_CSS.read_text(encoding="utf-8"))))
-    )
     link = f'<link rel="stylesheet" href="{get_relative_url(STYLESHEET, page.url)}">'
-    return MATH.sub(typeset, output).replace("</head>", f"{preloads}{link}\n</head>", 1)
+    return MATH.sub(typeset, output).replace("</head>", f"{link}\n</head>", 1)
 
 
 def shown_characters(typeset: list[str]) -> set[str]:

@@ -42,8 +42,6 @@ class PageCheck:
     problems: list[str]
     h1_count: int
     violations: dict[Scheme, list[str]]
-    fonts: set[str]  # font files the page loaded
-    preloaded_fonts: set[str]
 
 
 def _check(browser: Browser, url: str) -> PageCheck:
@@ -61,12 +59,6 @@ def _check(browser: Browser, url: str) -> PageCheck:
             problems=visit.problems,
             h1_count=visit.page.locator(".md-content h1").count(),
             violations=violations,
-            fonts={u.rsplit("/", 1)[-1] for u in visit.requests if u.endswith(".woff2")},
-            preloaded_fonts=set(
-                visit.page.eval_on_selector_all(
-                    "link[rel=preload][as=font]", "links => links.map(l => l.href.split('/').pop())"
-                )
-            ),
         )
     finally:
         visit.close()
@@ -154,15 +146,6 @@ def test_page_loads_only_from_its_own_host_without_errors(
     assert result.foreign == []
     assert result.problems == []
     assert result.h1_count == 1
-
-
-@pytest.mark.parametrize("path", page_paths())
-def test_page_preloads_exactly_the_fonts_it_uses(
-    checked: Callable[[str], PageCheck], path: str
-) -> None:
-    """Fonts found only while laying out the page make the browser lay it out again."""
-    result = checked(path)
-    assert result.preloaded_fonts == result.fonts
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
