@@ -3,8 +3,8 @@
 Computing the style of every element again costs a phone a noticeable pause on a page
 with a lot of typeset math, and Material's start made the browser do it several times
 over. Each fix below removes one cause; the figures were measured on /mathematics/
-with a 4x slower CPU. If a Material or mkdocs-quiz upgrade changes the code a fix
-expects, the build fails here and names the file, rather than silently restyling again.
+with a 4x slower CPU. If a Material upgrade changes the code a fix expects, the build
+fails here and names the file, rather than silently restyling again.
 
 **The palette switch.** When the page loads (and whenever the reader switches palette),
 Material sets `data-md-color-switching` on `<body>` and removes it one frame later. Its
@@ -101,7 +101,8 @@ BUNDLE_FIXES: tuple[Fix, ...] = (
     ),
 )
 LINK_HREF = re.compile(r'(<link\b[^>]*?\shref=")([^"]*)(")')
-# What the fixed bundle leaves alone: a scheme, `//host`, root-relative, or a fragment.
+# Hrefs kept as they are: with a scheme, `//host` or root-relative (all of which the
+# fixed bundle leaves alone), and bare fragments, which mean the same on any page.
 NOT_RELATIVE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/|#)", re.IGNORECASE)
 MARKDOWN_TABLE = re.compile(r"<table>.*?</table>", re.DOTALL)  # Markdown tables cannot nest
 
