@@ -49,6 +49,13 @@ DESKTOP_SIDEBAR = re.compile(
     r'<div id="quiz-progress-sidebar".*?</ul>\s*</div>(?=\s*<nav id="quiz-progress-mobile")',
     re.DOTALL,
 )
+SIDEBAR_HIDDEN = re.compile(
+    r'(<(?:div|nav) id="quiz-progress-(?:sidebar|mobile)"[^>]*?) style="display: none;"'
+)
+PROGRESS_TOTAL = re.compile(r'(<span class="quiz-progress-total">)0</span>')
+# The table of contents quiz.js moves the sidebar into: the one in the right-hand
+# column, not the copy that the navigation drawer holds for small screens.
+TOC_COLUMN = re.compile(r'<div class="md-sidebar md-sidebar--secondary"')
 TOC_NAV = re.compile(r'<nav class="md-nav md-nav--secondary"[^>]*>')
 QUIZ = re.compile(r'<div class="quiz[ "]')
 MARKER = "window.mkdocsQuizConfig"
@@ -118,8 +125,8 @@ def sidebar_in_toc(html: str, name: str) -> str:
     quiz.js takes the sidebar out of the article as the page opens. On a page with
     math, the browser's own MathML stylesheet has `:nth-child` rules, and taking a child
     out of the article then makes it style every element of the article again. If the
-    sidebar is already in the table of contents, quiz.js leaves it there. A page
-    without a table of contents keeps the sidebar in the article, as before.
+    sidebar is already in the right-hand table of contents, quiz.js leaves it there. A
+    page without a table of contents keeps the sidebar in the article, as before.
     """
     if 'id="quiz-progress-sidebar"' not in html:
         return html  # show_progress is off
@@ -129,7 +136,8 @@ def sidebar_in_toc(html: str, name: str) -> str:
             f"{name}: no mkdocs-quiz progress sidebar where overrides/hooks/quiz_assets.py "
             "expects it; update the hook for this version."
         )
-    toc = TOC_NAV.search(html, 0, sidebar.start())
+    column = TOC_COLUMN.search(html, 0, sidebar.start())
+    toc = column and TOC_NAV.search(html, column.end(), sidebar.start())
     if toc is None:
         return html
     return (
@@ -140,11 +148,27 @@ def sidebar_in_toc(html: str, name: str) -> str:
     )
 
 
+def sidebar_shown(html: str, quizzes: int) -> str:
+    """`html` with both progress sidebars shown, out of `quizzes` quizzes.
+
+    The plugin builds the desktop sidebar (in the table of contents) and the mobile one
+    (at the end of the article) hidden and counting 0 quizzes; quiz.js shows them and
+    writes the count once the page has loaded. Shown only then, the desktop sidebar
+    pushed the whole table of contents down on every quiz page, and the mobile one the
+    footer (layout shifts). Built shown, with the count quiz.js would write, they do not
+    move anything when the script runs. Without JavaScript nothing updates the progress,
+    so extra.css hides them.
+    """
+    html = SIDEBAR_HIDDEN.sub(r"\1", html, count=2)
+    return PROGRESS_TOTAL.sub(lambda total: f"{total.group(1)}{quizzes}</span>", html)
+
+
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    """On pages with quizzes: link the stylesheet, and place the progress sidebar."""
-    if not QUIZ.search(output):
+    """On pages with quizzes: link the stylesheet; place and show the progress sidebars."""
+    quizzes = len(QUIZ.findall(output))
+    if not quizzes:
         return output
     href = get_relative_url(CSS_URI, page.url) + CSS_QUERY
     link = f'<link rel="stylesheet" href="{href}">'
-    output = sidebar_in_toc(output, page.file.src_path)
+    output = sidebar_shown(sidebar_in_toc(output, page.file.src_path), quizzes)
     return output.replace("</head>", f"{link}\n</head>", 1)

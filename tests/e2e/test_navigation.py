@@ -15,6 +15,8 @@ from tests.e2e.helpers import (
     axe_violations,
     page_paths,
     pages_using,
+    sources,
+    url_path,
 )
 
 SCHEME = "document.body.dataset.mdColorScheme"
@@ -285,3 +287,59 @@ def test_materials_start_makes_no_change_that_restyles_the_whole_page(
             assert page.locator(".table-host .md-typeset__scrollwrap table").count() > 0
         finally:
             context.close()
+
+
+# Where each block of the article and each entry of the table of contents is.
+PLACES = """() => [
+  ...document.querySelectorAll("article > *, .md-sidebar--secondary .md-nav__link"),
+].filter(el => el.getClientRects().length).map(el => {
+  const box = el.getBoundingClientRect();
+  const [x, y] = [box.left, box.top + scrollY].map(Math.round);
+  return `${el.tagName}.${el.className} at ${x},${y} ${box.width | 0}x${box.height | 0}`;
+})"""
+
+
+def _places(browser: Browser, url: str, viewport: tuple[int, int], *, scripts: bool) -> list[str]:
+    context = browser.new_context(
+        viewport={"width": viewport[0], "height": viewport[1]}, java_script_enabled=scripts
+    )
+    try:
+        page = context.new_page()
+        page.goto(url, wait_until="networkidle")
+        if not scripts:  # as overrides/main.html does in <head>, before the first paint
+            page.evaluate("document.documentElement.classList.replace('no-js', 'js')")
+        page.evaluate("document.fonts.ready")
+        places: list[str] = page.evaluate(PLACES)
+        return places
+    finally:
+        context.close()
+
+
+TABLE_RULE = re.compile(r"^\|(?: *:?-{3,}:? *\|)+ *$", re.MULTILINE)
+
+
+def _tables(path: str) -> int:
+    """How many Markdown tables the page at `path` has (one delimiter row each)."""
+    source = next(s for s in sources() if url_path(s) == path)
+    return len(TABLE_RULE.findall(source.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("viewport", [(1280, 800), (412, 823)])
+def test_nothing_moves_when_the_pages_scripts_start(
+    browser: Browser, base_url: str, viewport: tuple[int, int]
+) -> None:
+    """As the page opens, Material wraps each table and quiz.js shows its progress sidebars.
+
+    Neither may move what the first paint showed: a layout shift moves the text under
+    the reader's eyes. The page as first painted is the page without its scripts, with
+    the class overrides/main.html gives <html> before the body is parsed. Checked on the
+    quiz page with the most tables, in the desktop and the mobile layout.
+    """
+    path = max(pages_using("<quiz>"), key=lambda path: _tables(path))
+    assert _tables(path) >= 2, "no quiz page with tables to test"
+    url = base_url + path
+    before = _places(browser, url, viewport, scripts=False)
+    after = _places(browser, url, viewport, scripts=True)
+    assert len(before) > 20
+    assert [place for place in after if place not in before] == []
+    assert before == after

@@ -123,10 +123,43 @@ def test_a_quiz_pages_progress_sidebar_is_built_into_the_table_of_contents(
 ) -> None:
     """Where quiz.js would move it: at the top of the table of contents, before the article."""
     page = (mini_site / "quiz" / "index.html").read_text(encoding="utf-8")
-    toc = page.index('<nav class="md-nav md-nav--secondary"')
+    column = page.index('<div class="md-sidebar md-sidebar--secondary"')
+    toc = page.index('<nav class="md-nav md-nav--secondary"', column)
     assert page.count('id="quiz-progress-sidebar"') == 1
     assert toc < page.index('id="quiz-progress-sidebar"') < page.index("<article")
     assert page.index("<article") < page.index('id="quiz-progress-mobile"')
+
+
+def test_a_quiz_pages_progress_sidebars_are_built_shown_and_counting_its_quizzes(
+    mini_site: Path,
+) -> None:
+    page = (mini_site / "quiz" / "index.html").read_text(encoding="utf-8")
+    quizzes = page.count('<div class="quiz"')
+    assert quizzes > 0
+    assert '<div id="quiz-progress-sidebar" aria-label="Quiz Progress">' in page
+    assert "display: none" not in page
+    assert page.count(f'<span class="quiz-progress-total">{quizzes}</span>') == 2
+    assert '<span class="quiz-progress-total">0</span>' not in page
+
+
+def test_sidebar_shown_shows_both_sidebars_and_nothing_else() -> None:
+    hook = load_hook("quiz_assets")
+    html = (
+        '<div id="quiz-progress-sidebar" style="display: none;">'
+        '<span class="quiz-progress-total">0</span>'
+        '<span class="quiz-progress-score-total">0</span></div>'
+        '<p style="display: none;"></p>'
+        '<nav id="quiz-progress-mobile" class="md-nav" style="display: none;">'
+        '<span class="quiz-progress-total">0</span></nav>'
+    )
+    assert hook.sidebar_shown(html, 3) == (
+        '<div id="quiz-progress-sidebar">'
+        '<span class="quiz-progress-total">3</span>'
+        '<span class="quiz-progress-score-total">0</span></div>'
+        '<p style="display: none;"></p>'
+        '<nav id="quiz-progress-mobile" class="md-nav">'
+        '<span class="quiz-progress-total">3</span></nav>'
+    )
 
 
 def test_quiz_assets_leaves_the_sidebar_of_a_page_without_a_table_of_contents() -> None:
