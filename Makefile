@@ -67,7 +67,7 @@ $(AUDIT_NODE): scripts/audit/package.json scripts/audit/package-lock.json $(INST
 	$(BIN)/npm ci --prefix scripts/audit --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-audit: build $(AUDIT_NODE) ## Lighthouse and page weight of representative pages (AUDIT=--all: weigh every page)
+audit: build $(AUDIT_NODE) ## Lighthouse and page weight of representative pages (AUDIT=--all: weigh every page; --runs=N)
 	$(BIN)/python -m scripts.audit $(AUDIT)
 
 lock: ## Re-pin requirements*.txt from requirements*.in in a clean environment
