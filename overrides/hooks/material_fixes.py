@@ -36,8 +36,8 @@ container as it starts, taking the table out of the article and putting the wrap
 its place. On a page with math, the browser's own MathML stylesheet has `:nth-child`
 rules, and taking a child out of the article then makes it style every element of the
 article again. So each table is built inside a `<div class="table-host">`
-(`display: contents` in extra.css, so nothing changes on screen), and Material swaps
-the table within that small container instead.
+(extra.css gives it the margins of Material's wrapper, so the table keeps its place),
+and Material swaps the table within that small container instead.
 
 Two more causes are fixed elsewhere: the classes of `<html>` (overrides/main.html) and
 the quiz progress sidebar (overrides/hooks/quiz_assets.py).

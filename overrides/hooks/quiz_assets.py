@@ -53,6 +53,7 @@ SIDEBAR_HIDDEN = re.compile(
     r'(<(?:div|nav) id="quiz-progress-(?:sidebar|mobile)"[^>]*?) style="display: none;"'
 )
 PROGRESS_TOTAL = re.compile(r'(<span class="quiz-progress-total">)0</span>')
+SHOW_PROGRESS_OFF = re.compile(r"window\.mkdocsQuizConfig = \{[^}]*\bshowProgress: false")
 # The table of contents quiz.js moves the sidebar into: the one in the right-hand
 # column, not the copy that the navigation drawer holds for small screens.
 TOC_COLUMN = re.compile(r'<div class="md-sidebar md-sidebar--secondary"')
@@ -129,7 +130,7 @@ def sidebar_in_toc(html: str, name: str) -> str:
     page without a table of contents keeps the sidebar in the article, as before.
     """
     if 'id="quiz-progress-sidebar"' not in html:
-        return html  # show_progress is off
+        return html  # the plugin added no sidebar
     sidebar = DESKTOP_SIDEBAR.search(html)
     if sidebar is None:
         raise PluginError(
@@ -148,19 +149,31 @@ def sidebar_in_toc(html: str, name: str) -> str:
     )
 
 
-def sidebar_shown(html: str, quizzes: int) -> str:
+def sidebar_shown(html: str, quizzes: int, name: str) -> str:
     """`html` with both progress sidebars shown, out of `quizzes` quizzes.
 
-    The plugin builds the desktop sidebar (in the table of contents) and the mobile one
-    (at the end of the article) hidden and counting 0 quizzes; quiz.js shows them and
-    writes the count once the page has loaded. Shown only then, the desktop sidebar
-    pushed the whole table of contents down on every quiz page, and the mobile one the
-    footer (layout shifts). Built shown, with the count quiz.js would write, they do not
-    move anything when the script runs. Without JavaScript nothing updates the progress,
-    so extra.css hides them.
+    The plugin adds a desktop sidebar (which this hook puts in the table of contents)
+    and a mobile one (at the end of the article), both hidden and counting 0 quizzes;
+    quiz.js shows them and writes the count once the page has loaded. Shown only then,
+    the desktop sidebar pushed the whole table of contents down on every quiz page, and
+    the mobile one the footer (layout shifts). Built shown, with the count quiz.js would
+    write, they move nothing when the script runs. Without JavaScript nothing updates
+    the progress, so extra.css hides them. With progress off, quiz.js never shows them,
+    and neither does this.
     """
-    html = SIDEBAR_HIDDEN.sub(r"\1", html, count=2)
-    return PROGRESS_TOTAL.sub(lambda total: f"{total.group(1)}{quizzes}</span>", html)
+    if SHOW_PROGRESS_OFF.search(html):
+        return html
+    html, shown = SIDEBAR_HIDDEN.subn(r"\1", html, count=2)
+    html, counted = PROGRESS_TOTAL.subn(
+        lambda total: f"{total.group(1)}{quizzes}</span>", html, count=2
+    )
+    if (shown, counted) != (2, 2):
+        raise PluginError(
+            f"{name}: mkdocs-quiz's progress sidebars are not built as "
+            "overrides/hooks/quiz_assets.py expects (hidden, counting 0 quizzes); "
+            "update the hook for this version."
+        )
+    return html
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -170,5 +183,6 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
         return output
     href = get_relative_url(CSS_URI, page.url) + CSS_QUERY
     link = f'<link rel="stylesheet" href="{href}">'
-    output = sidebar_shown(sidebar_in_toc(output, page.file.src_path), quizzes)
+    output = sidebar_in_toc(output, page.file.src_path)
+    output = sidebar_shown(output, quizzes, page.file.src_path)
     return output.replace("</head>", f"{link}\n</head>", 1)

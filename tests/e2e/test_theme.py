@@ -5,6 +5,7 @@ Not browser tests, but checks of what the browser receives: they run with them.
 
 from __future__ import annotations
 
+import re
 from importlib.resources import files
 from pathlib import Path
 
@@ -70,6 +71,13 @@ Which protocol is connectionless?
 
 UDP sends datagrams without a connection.
 </quiz>
+
+<quiz>
+The default HTTPS port is [[443]].
+
+---
+Port 443 is assigned to HTTP over TLS.
+</quiz>
 """
 PLAIN_PAGE = "# Plain\n\nNo quiz here.\n"
 MINI_CONFIG = """site_name: Mini
@@ -134,8 +142,8 @@ def test_a_quiz_pages_progress_sidebars_are_built_shown_and_counting_its_quizzes
     mini_site: Path,
 ) -> None:
     page = (mini_site / "quiz" / "index.html").read_text(encoding="utf-8")
-    quizzes = page.count('<div class="quiz"')
-    assert quizzes > 0
+    quizzes = len(re.findall(r'<div class="quiz[ "]', page))
+    assert quizzes == 2  # one of them fill-in-the-blank
     assert '<div id="quiz-progress-sidebar" aria-label="Quiz Progress">' in page
     assert "display: none" not in page
     assert page.count(f'<span class="quiz-progress-total">{quizzes}</span>') == 2
@@ -152,7 +160,7 @@ def test_sidebar_shown_shows_both_sidebars_and_nothing_else() -> None:
         '<nav id="quiz-progress-mobile" class="md-nav" style="display: none;">'
         '<span class="quiz-progress-total">0</span></nav>'
     )
-    assert hook.sidebar_shown(html, 3) == (
+    assert hook.sidebar_shown(html, 3, "x.md") == (
         '<div id="quiz-progress-sidebar">'
         '<span class="quiz-progress-total">3</span>'
         '<span class="quiz-progress-score-total">0</span></div>'
@@ -160,6 +168,12 @@ def test_sidebar_shown_shows_both_sidebars_and_nothing_else() -> None:
         '<nav id="quiz-progress-mobile" class="md-nav">'
         '<span class="quiz-progress-total">3</span></nav>'
     )
+    # With progress off, quiz.js never shows the sidebars: neither does the hook.
+    off = "<script>window.mkdocsQuizConfig = {\n  showProgress: false\n};</script>" + html
+    assert hook.sidebar_shown(off, 3, "x.md") == off
+    # Markup the hook does not know fails the build rather than leaving a layout shift.
+    with pytest.raises(PluginError, match=r"x\.md: mkdocs-quiz's progress sidebars are not"):
+        hook.sidebar_shown(html.replace('style="display: none;">', "hidden>"), 3, "x.md")
 
 
 def test_quiz_assets_leaves_the_sidebar_of_a_page_without_a_table_of_contents() -> None:
