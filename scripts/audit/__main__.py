@@ -95,7 +95,7 @@ class Run:
     scores: dict[str, int]  # category -> 0..100
     total_bytes: int
     metrics: dict[str, float]  # METRICS name -> ms (CLS: unitless)
-    short: list[str]  # the METRICS names whose score is below 1
+    short: list[str]  # the METRICS names that weigh in performance and lost points
 
 
 @dataclass(frozen=True)
@@ -186,16 +186,26 @@ def lighthouse(url: str, mode: str) -> Run:
         if proc.returncode != 0:
             raise SystemExit(f"audit: Lighthouse failed on {url} ({mode}):\n{proc.stderr[-2000:]}")
         data = json.loads(report.read_text(encoding="utf-8"))
-    audits = data["audits"]
-    missing = [key for key in (*METRICS.values(), "total-byte-weight") if key not in audits]
-    missing += [name for name in CATEGORIES if data["categories"][name]["score"] is None]
-    if missing or any("numericValue" not in audits[key] for key in METRICS.values()):
+    audits, categories = data["audits"], data["categories"]
+    missing = [
+        key
+        for key in (*METRICS.values(), "total-byte-weight")
+        if "numericValue" not in audits.get(key, {})
+    ]
+    missing += [name for name in CATEGORIES if categories[name]["score"] is None]
+    if missing:
         raise SystemExit(f"audit: Lighthouse measured nothing for {missing} on {url} ({mode})")
+    # The metrics that weigh in the performance score (time to interactive does not).
+    scored = {ref["id"] for ref in categories["performance"]["auditRefs"] if ref["weight"] > 0}
     return Run(
-        scores={name: round(data["categories"][name]["score"] * 100) for name in CATEGORIES},
+        scores={name: round(categories[name]["score"] * 100) for name in CATEGORIES},
         total_bytes=int(audits["total-byte-weight"]["numericValue"]),
         metrics={name: float(audits[key]["numericValue"]) for name, key in METRICS.items()},
-        short=[name for name, key in METRICS.items() if (audits[key]["score"] or 0) < 1],
+        short=[
+            name
+            for name, key in METRICS.items()
+            if key in scored and (audits[key]["score"] or 0) < 1
+        ],
     )
 
 
