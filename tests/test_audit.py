@@ -41,8 +41,8 @@ def test_the_report_gives_median_scores_every_run_and_what_cost_points() -> None
             "mobile": [_run(100, tti=2000), _run(97, tti=2900), _run(99, tti=2400)],
             "desktop": [_run(100), _run(100, seo=92), _run(100)],
         },
-        first=Weight(html=20 * 1024, own=10 * 1024, theme=40 * 1024),
-        repeat=Weight(html=20 * 1024, own=0, theme=0),
+        first=Weight(html=20 * 1024, own=10 * 1024, theme=40 * 1024, elements=1812),
+        repeat=Weight(html=20 * 1024, own=0, theme=0, elements=1812),
     )
     text = report([page])
     assert "median run of 3" in text
@@ -55,5 +55,7 @@ def test_the_report_gives_median_scores_every_run_and_what_cost_points() -> None
     ) in text
     assert "desktop (median run)" not in text
     assert "below 100: topic with quizzes desktop run 2 seo 92" in text
+    weights = [line.split() for line in text.splitlines() if line.startswith("topic with")][1]
+    assert weights[-7:] == ["20.0", "10.0", "40.0", "70.0", "30.0", "20.0", "1812"]
     assert "HTML + own assets: 30.0 KiB of 60.0: met" in text
     assert "repeat visit: 20.0 KiB of 25.0: met" in text

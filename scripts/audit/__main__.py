@@ -14,7 +14,9 @@ and one with a diagram:
 - measures with Chromium the compressed bytes of a first visit, split into the HTML,
   the site's own assets and the theme's (Material's bundle, stylesheets, search worker
   and the data it fetches itself), and of a repeat visit: the page opened after the
-  home page, with the browser cache warm.
+  home page, with the browser cache warm;
+- counts the page's elements once it is complete: layout work, and with it the
+  blocking time Lighthouse reports, grows with them (typeset math adds most).
 
 It prints a table and how the pages compare with the targets. With `--all` it also
 weighs every page of the site the same way and prints the spread (median, 90th
@@ -70,18 +72,19 @@ THEME_PATHS = (
     "search/search_index.json",
     "sitemap.xml",
 )
-WEIGHT_COLUMNS = ("html", "own", "theme", "first", "html+own", "repeat")
+WEIGHT_COLUMNS = ("html", "own", "theme", "first", "html+own", "repeat", "elements")
 # The build typesets math and inlines diagrams: a page is complete once its fonts are in.
 RENDERED = "() => document.fonts.status === 'loaded'"
 
 
 @dataclass(frozen=True)
 class Weight:
-    """Compressed bytes transferred for one page load."""
+    """Compressed bytes transferred for one page load, and the page's element count."""
 
     html: int
     own: int
     theme: int
+    elements: int
 
     @property
     def total(self) -> int:
@@ -226,6 +229,7 @@ def _load(context: BrowserContext, url: str, base_url: str) -> Weight:
     page.goto(url, wait_until="networkidle")
     page.wait_for_function(RENDERED, timeout=30_000)
     page.wait_for_load_state("networkidle")
+    elements = int(page.evaluate("document.getElementsByTagName('*').length"))
     page.close()
     html = own = theme = 0
     for request, size in received.items():
@@ -237,7 +241,7 @@ def _load(context: BrowserContext, url: str, base_url: str) -> Weight:
             theme += size
         else:
             own += size
-    return Weight(html, own, theme)
+    return Weight(html, own, theme, elements)
 
 
 def weigh(browser: Browser, base_url: str, path: str) -> tuple[Weight, Weight]:
@@ -299,7 +303,11 @@ def report(results: list[Audited]) -> str:
         first = r.first
         sizes = [first.html, first.own, first.theme, first.total, first.html + first.own]
         sizes.append(r.repeat.total)
-        lines.append(f"{r.name + ' /' + r.path:<52} " + " ".join(f"{_kib(n):>8}" for n in sizes))
+        lines.append(
+            f"{r.name + ' /' + r.path:<52} "
+            + " ".join(f"{_kib(n):>8}" for n in sizes)
+            + f" {first.elements:>8}"
+        )
     lines += ["", "Targets:"]
     below = [
         f"{r.name} {mode} {c} {r.median(mode).scores[c]}"
